@@ -1,0 +1,8 @@
+// The public surface of hathora-processes, listed explicitly.
+export { createHathoraClient, type HathoraClient } from "./wrappers/client.js";
+export type { HathoraClientOptions, CallOptions, FetchLike, TokenSource } from "./wrappers/options.js";
+export type * from "./wrappers/processes-v2.js";
+export type * from "./wrappers/processes-v3.js";
+export type * from "./wrappers/types.js";
+export * from "./wrappers/errors/index.js";
+export type { paths, components, operations } from "./generated/schema.js";

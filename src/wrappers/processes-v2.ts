@@ -1,0 +1,33 @@
+import type { OperationInput } from "./operation-types.js";
+import type { Send } from "./send.js";
+import type { ProcessCount, ProcessV2 } from "./types.js";
+
+export type GetProcessInfoV2Options = OperationInput<"GetProcessInfoV2Deprecated">;
+export type GetLatestProcessesV2Options = OperationInput<"GetLatestProcessesV2Deprecated">;
+export type GetProcessesCountV2Options = OperationInput<"GetProcessesCountExperimentalV2Deprecated">;
+export type CreateProcessV2Options = OperationInput<"CreateProcessV2Deprecated">;
+export type StopProcessV2Options = OperationInput<"StopProcessV2Deprecated">;
+
+/** Version 2 of the Processes API. Deprecated by Hathora in favour of `processesV3`. */
+export interface ProcessesV2 {
+  /** @deprecated Use `processesV3.getProcess`. */
+  getProcessInfo(options: GetProcessInfoV2Options): Promise<ProcessV2>;
+  /** @deprecated Use `processesV3.getLatestProcesses`. */
+  getLatestProcesses(options?: GetLatestProcessesV2Options): Promise<ProcessV2[]>;
+  /** @deprecated Use `processesV3.getProcessesCountExperimental`. */
+  getProcessesCountExperimental(options?: GetProcessesCountV2Options): Promise<ProcessCount>;
+  /** @deprecated Use `processesV3.createProcess`. Never retried after the request may have arrived. */
+  createProcess(options: CreateProcessV2Options): Promise<ProcessV2>;
+  /** @deprecated Use `processesV3.stopProcess`. */
+  stopProcess(options: StopProcessV2Options): Promise<void>;
+}
+
+export function createProcessesV2(send: Send): ProcessesV2 {
+  return {
+    getProcessInfo: (options) => send("GetProcessInfoV2Deprecated", options),
+    getLatestProcesses: (options) => send("GetLatestProcessesV2Deprecated", options),
+    getProcessesCountExperimental: (options) => send("GetProcessesCountExperimentalV2Deprecated", options),
+    createProcess: (options) => send("CreateProcessV2Deprecated", options),
+    stopProcess: (options) => send("StopProcessV2Deprecated", options),
+  };
+}

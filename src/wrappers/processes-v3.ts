@@ -1,0 +1,40 @@
+import type { OperationInput } from "./operation-types.js";
+import type { Send } from "./send.js";
+import type { ProcessCount, ProcessMetricsData, ProcessV3 } from "./types.js";
+
+export type GetProcessOptions = OperationInput<"GetProcess">;
+export type GetLatestProcessesOptions = OperationInput<"GetLatestProcesses">;
+export type GetProcessesCountOptions = OperationInput<"GetProcessesCountExperimental">;
+export type CreateProcessOptions = OperationInput<"CreateProcess">;
+export type StopProcessOptions = OperationInput<"StopProcess">;
+export type GetProcessMetricsOptions = OperationInput<"GetProcessMetrics">;
+
+/** Version 3 of the Processes API. */
+export interface ProcessesV3 {
+  /** Get details for a process. */
+  getProcess(options: GetProcessOptions): Promise<ProcessV3>;
+  /** The 10 most recent processes, optionally filtered by status and region. */
+  getLatestProcesses(options?: GetLatestProcessesOptions): Promise<ProcessV3[]>;
+  /** How many processes match the filters (experimental on Hathora's side). */
+  getProcessesCountExperimental(options?: GetProcessesCountOptions): Promise<ProcessCount>;
+  /**
+   * Start a process without a room. It usually comes back `starting`. Never retried after the
+   * request may have reached the server (see `retryNonIdempotent`): a retry can bill twice.
+   */
+  createProcess(options: CreateProcessOptions): Promise<ProcessV3>;
+  /** Stop a process immediately. Safe to retry. */
+  stopProcess(options: StopProcessOptions): Promise<void>;
+  /** Time series of a process's metrics; `start`/`end` are Unix seconds, `step` seconds per point. */
+  getProcessMetrics(options: GetProcessMetricsOptions): Promise<ProcessMetricsData>;
+}
+
+export function createProcessesV3(send: Send): ProcessesV3 {
+  return {
+    getProcess: (options) => send("GetProcess", options),
+    getLatestProcesses: (options) => send("GetLatestProcesses", options),
+    getProcessesCountExperimental: (options) => send("GetProcessesCountExperimental", options),
+    createProcess: (options) => send("CreateProcess", options),
+    stopProcess: (options) => send("StopProcess", options),
+    getProcessMetrics: (options) => send("GetProcessMetrics", options),
+  };
+}
