@@ -1,0 +1,136 @@
+// Bad options and bad arguments: a ConfigError before any request, and nothing left unhandled.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ConfigError, createHathoraClient, HathoraError, type HathoraClientOptions } from "../src/index.js";
+import type { FetchLike } from "../src/index.js";
+
+// A fetch that counts; these tests must never reach it.
+function countingFetch(): { fetch: FetchLike; count: () => number } {
+  let calls = 0;
+  return {
+    fetch: async () => {
+      calls++;
+      return new Response("{}", { headers: { "content-type": "application/json" } });
+    },
+    count: () => calls,
+  };
+}
+
+let unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+beforeEach(() => {
+  unhandled = [];
+  process.on("unhandledRejection", onUnhandled);
+});
+afterEach(() => {
+  process.off("unhandledRejection", onUnhandled);
+});
+// Unhandled rejections are reported a macrotask or two after the promise settles.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe("missing appId", () => {
+  it("rejects once with ConfigError, sends nothing and leaves no unhandled rejection", async () => {
+    const counter = countingFetch();
+    const client = createHathoraClient({ token: "t", fetch: counter.fetch });
+    const call = client.processesV3.getProcess({ processId: "p-1" });
+    await expect(call).rejects.toBeInstanceOf(ConfigError);
+    await expect(call).rejects.toThrow(/appId is required.*createHathoraClient\(\{ appId \}\)/);
+    await settle();
+    expect(counter.count()).toBe(0);
+    expect(unhandled).toEqual([]);
+  });
+
+  it("applies to every operation of both versions", async () => {
+    const counter = countingFetch();
+    const { processesV2: v2, processesV3: v3 } = createHathoraClient({ token: "t", fetch: counter.fetch });
+    const calls = [
+      v2.getProcessInfo({ processId: "p" }),
+      v2.getLatestProcesses(),
+      v2.getProcessesCountExperimental(),
+      v2.createProcess({ region: "Tokyo" }),
+      v2.stopProcess({ processId: "p" }),
+      v3.getProcess({ processId: "p" }),
+      v3.getLatestProcesses(),
+      v3.getProcessesCountExperimental(),
+      v3.createProcess({ region: "Tokyo" }),
+      v3.stopProcess({ processId: "p" }),
+      v3.getProcessMetrics({ processId: "p" }),
+    ];
+    const results = await Promise.allSettled(calls);
+    expect(results.map((result) => result.status === "rejected" && result.reason instanceof ConfigError)).toEqual(calls.map(() => true));
+    expect(counter.count()).toBe(0);
+  });
+
+  it("an empty appId is not an appId", async () => {
+    const counter = countingFetch();
+    const client = createHathoraClient({ token: "t", appId: "app-1", fetch: counter.fetch });
+    await expect(client.processesV3.getProcess({ processId: "p", appId: "" })).rejects.toThrow(/appId must be a non-empty string/);
+    expect(() => createHathoraClient({ token: "t", appId: "" })).toThrow(ConfigError);
+    expect(counter.count()).toBe(0);
+  });
+});
+
+describe("missing or bad token", () => {
+  it("is a ConfigError at creation", () => {
+    expect(() => createHathoraClient({} as HathoraClientOptions)).toThrow(/token is required/);
+    expect(() => createHathoraClient({ token: "" })).toThrow(ConfigError);
+    expect(() => createHathoraClient({ token: "   " })).toThrow(/blank/);
+    expect(() => createHathoraClient({ token: 42 } as unknown as HathoraClientOptions)).toThrow(/string or a function/);
+    expect(() => createHathoraClient(undefined as unknown as HathoraClientOptions)).toThrow(ConfigError);
+  });
+
+  it("a token function that fails or returns nothing rejects the call with ConfigError and sends nothing", async () => {
+    const counter = countingFetch();
+    const failing = createHathoraClient({ token: () => Promise.reject(new Error("vault down")), appId: "a", fetch: counter.fetch });
+    const error = await failing.processesV3.getProcess({ processId: "p" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).cause).toEqual(new Error("vault down"));
+    const empty = createHathoraClient({ token: () => "", appId: "a", fetch: counter.fetch });
+    await expect(empty.processesV3.getProcess({ processId: "p" })).rejects.toThrow(/returned no token/);
+    expect(counter.count()).toBe(0);
+  });
+});
+
+describe("bad client options", () => {
+  const cases: Array<[string, Partial<Record<keyof HathoraClientOptions, unknown>>, RegExp]> = [
+    ["a relative baseUrl", { baseUrl: "/api" }, /baseUrl must be an absolute http\(s\) URL/],
+    ["a non-http baseUrl", { baseUrl: "ftp://example.com" }, /baseUrl/],
+    ["negative maxRetries", { maxRetries: -1 }, /maxRetries must be a whole number, 0 or more/],
+    ["fractional maxRetries", { maxRetries: 1.5 }, /maxRetries/],
+    ["zero timeoutMs", { timeoutMs: 0 }, /timeoutMs must be a whole number of milliseconds/],
+    ["a timeoutMs a timer cannot hold", { timeoutMs: 2 ** 31 }, /timeoutMs/],
+    ["a string retryNonIdempotent", { retryNonIdempotent: "yes" }, /retryNonIdempotent must be a boolean/],
+    ["headers that are not an object", { headers: "x" }, /headers must be an object/],
+  ];
+  it.each(cases)("%s is a ConfigError", (_, options, message) => {
+    expect(() => createHathoraClient({ token: "t", ...options } as HathoraClientOptions)).toThrow(message);
+  });
+});
+
+describe("bad call arguments are ConfigErrors, before any request", () => {
+  const counter = countingFetch();
+  const { processesV3: v3 } = createHathoraClient({ token: "t", appId: "app-1", fetch: counter.fetch });
+  const cases: Array<[string, () => Promise<unknown>, RegExp]> = [
+    ["a missing processId", () => v3.getProcess({} as never), /GetProcess: processId is required/],
+    ["an empty processId", () => v3.getProcess({ processId: "" }), /processId must be a non-empty string/],
+    ["a '..' processId, which URL parsing would resolve away", () => v3.getProcess({ processId: ".." }), /other than "\." and "\.\."/],
+    ["a processId that is not a string", () => v3.getProcess({ processId: 7 as never }), /processId must be a string, got number 7/],
+    ["an unknown region", () => v3.createProcess({ region: "Atlantis" as never }), /region must be one of Seattle, .*Dubai; got "Atlantis"/],
+    ["a status that is not an array", () => v3.getLatestProcesses({ status: "running" as never }), /status must be an array/],
+    ["an unknown status in the array", () => v3.getLatestProcesses({ status: ["runing" as never] }), /status item must be one of starting/],
+    ["a misspelt option", () => v3.getLatestProcesses({ regions: ["Tokyo"] } as never), /unknown option "regions"; known options: status, region, before/],
+    ["a non-finite before", () => v3.getLatestProcesses({ before: Number.NaN }), /before must be a finite number/],
+    ["a fractional step", () => v3.getProcessMetrics({ processId: "p", step: 1.5 }), /step must be an integer/],
+    ["a zero step", () => v3.getProcessMetrics({ processId: "p", step: 0 }), /step must be at least 1/],
+    ["an unknown metric", () => v3.getProcessMetrics({ processId: "p", metrics: ["disk" as never] }), /metrics item must be one of cpu/],
+    ["a signal that is not an AbortSignal", () => v3.getProcess({ processId: "p", signal: {} as never }), /signal must be an AbortSignal/],
+    ["negative maxRetries on a call", () => v3.getProcess({ processId: "p", maxRetries: -2 }), /maxRetries/],
+    ["a string instead of an options object", () => v3.getProcess("p-1" as never), /expected an options object, got "p-1"/],
+  ];
+  it.each(cases)("%s", async (_, call, message) => {
+    const error = await call().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toBeInstanceOf(HathoraError);
+    expect((error as Error).message).toMatch(message);
+    expect(counter.count()).toBe(0);
+  });
+});

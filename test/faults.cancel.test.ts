@@ -1,0 +1,71 @@
+// The caller's signal: it stops a request and any wait at once, with the platform's AbortError,
+// and no further attempt starts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isHathoraError } from "../src/index.js";
+import { startFaultServer, json, type FaultServer } from "./helpers/fault-server.js";
+import { faultClient, rejectionOf } from "./helpers/fixtures.js";
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(() => server.close());
+
+function expectAbortError(error: unknown): void {
+  expect(error).toBeInstanceOf(DOMException);
+  expect((error as DOMException).name).toBe("AbortError");
+  expect(isHathoraError(error)).toBe(false);
+}
+
+describe("cancellation", () => {
+  it("an already-aborted signal rejects before anything is sent", async () => {
+    const base = server.route((_, res) => json(res, 200, {}));
+    const error = await rejectionOf(faultClient(base).processesV3.getProcess({ processId: "p", signal: AbortSignal.abort() }));
+    expectAbortError(error);
+    expect(server.seen(base)).toHaveLength(0);
+  });
+
+  it("aborting while the request waits for headers rejects at once, and nothing is retried", async () => {
+    const base = server.route(() => {});
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const error = await rejectionOf(faultClient(base, { timeoutMs: 10_000 }).processesV3.getProcess({ processId: "p", signal: controller.signal }));
+    expectAbortError(error);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.seen(base)).toHaveLength(1);
+  });
+
+  it("aborting during a Retry-After wait ends the wait at once", async () => {
+    const base = server.route((_, res) => json(res, 503, { message: "later" }, { "retry-after": "30" }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    const started = Date.now();
+    const error = await rejectionOf(faultClient(base).processesV3.getProcess({ processId: "p", signal: controller.signal }));
+    expectAbortError(error);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(server.seen(base)).toHaveLength(1);
+  });
+
+  it("aborting while the body drips in rejects at once", async () => {
+    const base = server.route((_, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const timer = setInterval(() => res.write(" "), 20);
+      res.on("close", () => clearInterval(timer));
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    expectAbortError(await rejectionOf(faultClient(base).processesV3.getProcess({ processId: "p", signal: controller.signal })));
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("the caller's own abort reason is passed through as it is", async () => {
+    const base = server.route(() => {});
+    const reason = new Error("player left");
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(reason), 50);
+    expect(await rejectionOf(faultClient(base).processesV3.getProcess({ processId: "p", signal: controller.signal }))).toBe(reason);
+  });
+});

@@ -1,0 +1,20 @@
+import { createHathoraClient, type HathoraClientOptions } from "../../src/index.js";
+import { schemaExample } from "./examples.js";
+
+/** A valid ProcessV3, as the spec's example gives it. */
+export const processV3 = schemaExample("ProcessV3") as Record<string, unknown>;
+
+/** A client for the fault server: fast backoff so retry tests take milliseconds, not seconds. */
+export function faultClient(baseUrl: string, options: Partial<HathoraClientOptions> = {}) {
+  return createHathoraClient({ token: "fault-token", appId: "app-1", baseUrl, retryBaseDelayMs: 5, retryMaxDelayMs: 20, ...options });
+}
+
+/** The rejection of a promise that must reject. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to reject, but it resolved");
+}

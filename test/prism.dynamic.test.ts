@@ -1,0 +1,74 @@
+// The same operations against Prism in dynamic mode (`-d`): random data generated from the
+// schemas, with nulls, extra properties and every enum value, so passing does not rest on the
+// examples. Each result is checked against its schema in openapi.yaml.
+import { Ajv } from "ajv";
+import formats from "ajv-formats";
+import { describe, expect, inject, it } from "vitest";
+import { createHathoraClient, NotFoundError, ServerError } from "../src/index.js";
+import { openapi } from "./helpers/examples.js";
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+// ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module.
+formats.default(ajv);
+ajv.addSchema({ $id: "openapi", components: openapi.components });
+function conforms(schemaName: string, value: unknown, asArray = false): void {
+  const ref = { $ref: `openapi#/components/schemas/${schemaName}` };
+  const validate = ajv.compile(asArray ? { type: "array", items: ref } : ref);
+  expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+}
+
+const client = () => createHathoraClient({ token: "test-token", appId: "app-dynamic", baseUrl: inject("prismDynamicUrl"), maxRetries: 0 });
+const ROUNDS = 5;
+
+describe("against Prism generating random data from the schemas", () => {
+  it("the schema check has teeth: it rejects a ProcessV3 without bootedAt", () => {
+    const { bootedAt: _dropped, ...incomplete } = openapi.components.schemas.ProcessV3.example;
+    const validate = ajv.compile({ $ref: "openapi#/components/schemas/ProcessV3" });
+    expect(validate(openapi.components.schemas.ProcessV3.example)).toBe(true);
+    expect(validate(incomplete)).toBe(false);
+  });
+
+  it("v3 getProcess results conform to ProcessV3", async () => {
+    for (let round = 0; round < ROUNDS; round++) conforms("ProcessV3", await client().processesV3.getProcess({ processId: "p" }));
+  });
+
+  it("v3 getLatestProcesses results conform to ProcessV3[]", async () => {
+    for (let round = 0; round < ROUNDS; round++) conforms("ProcessV3", await client().processesV3.getLatestProcesses(), true);
+  });
+
+  it("v3 createProcess results conform to ProcessV3", async () => {
+    for (let round = 0; round < ROUNDS; round++) conforms("ProcessV3", await client().processesV3.createProcess({ region: "Dallas" }));
+  });
+
+  it("v3 count and metrics conform to their schemas", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      conforms("ProcessCount", await client().processesV3.getProcessesCountExperimental({ region: ["Sydney"] }));
+      conforms("ProcessMetricsData", await client().processesV3.getProcessMetrics({ processId: "p", metrics: ["gpuMemory"] }));
+    }
+  });
+
+  it("v3 stopProcess resolves to undefined", async () => {
+    await expect(client().processesV3.stopProcess({ processId: "p" })).resolves.toBeUndefined();
+  });
+
+  it("v2 results conform to ProcessV2, ProcessV2[] and ProcessCount", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      conforms("ProcessV2", await client().processesV2.getProcessInfo({ processId: "p" }));
+      conforms("ProcessV2", await client().processesV2.getLatestProcesses({ status: ["failed"] }), true);
+      conforms("ProcessV2", await client().processesV2.createProcess({ region: "Johannesburg" }));
+      conforms("ProcessCount", await client().processesV2.getProcessesCountExperimental());
+    }
+    await expect(client().processesV2.stopProcess({ processId: "p" })).resolves.toBeUndefined();
+  });
+
+  it("errors with random bodies still carry the server's message", async () => {
+    const notFound = await client().processesV3.getProcess({ processId: "p", headers: { Prefer: "code=404" } }).catch((e: unknown) => e);
+    expect(notFound).toBeInstanceOf(NotFoundError);
+    const { body, message } = notFound as NotFoundError;
+    conforms("ApiError", body);
+    expect(message).toContain((body as { message: string }).message);
+
+    const serverError = await client().processesV3.stopProcess({ processId: "p", headers: { Prefer: "code=500" } }).catch((e: unknown) => e);
+    expect(serverError).toBeInstanceOf(ServerError);
+  });
+});
