@@ -1,0 +1,93 @@
+// `npm start`: a short tour of the client. With no HATHORA_TOKEN it runs against a Prism mock
+// started from openapi.yaml (no network, no account). With HATHORA_TOKEN and HATHORA_APP_ID
+// it runs against the real API (HATHORA_BASE_URL to override), read-only unless --create is
+// given, because creating a real process costs money.
+import { createHathoraClient, isHathoraError, type HathoraClient, type ProcessV2, type ProcessV3, type Region } from "../src/index.js";
+import { startPrism, type PrismServer } from "./prism.js";
+
+const line = (version: string, call: string, result: string) => console.log(`${version}  ${call.padEnd(50)} -> ${result}`);
+const where = ({ exposedPort }: ProcessV2 | ProcessV3) =>
+  exposedPort ? `${exposedPort.host}:${exposedPort.port} (${exposedPort.transportType})` : "no port yet";
+const latest = (series: { value: number }[] | undefined) => (series?.length ? String(series[series.length - 1]?.value) : "n/a");
+
+async function mockTour(client: HathoraClient): Promise<void> {
+  const v3 = client.processesV3;
+  const created = await v3.createProcess({ region: "Tokyo" });
+  line("v3", `createProcess({ region: "Tokyo" })`, `${created.processId} ${created.status}`);
+  const running = await v3.getProcess({ processId: created.processId });
+  line("v3", "getProcess", `${running.status} at ${where(running)}`);
+  const list = await v3.getLatestProcesses({ status: ["running"], region: ["Tokyo"] });
+  line("v3", `getLatestProcesses({ status: ["running"] })`, `${list.length} process(es)`);
+  const { count } = await v3.getProcessesCountExperimental({ status: ["running"] });
+  line("v3", "getProcessesCountExperimental", `${count}`);
+  const metrics = await v3.getProcessMetrics({ processId: running.processId, metrics: ["cpu", "memory"] });
+  line("v3", `getProcessMetrics({ metrics: ["cpu", "memory"] })`, `cpu ${latest(metrics.cpu)}, memory ${latest(metrics.memory)} bytes`);
+  await v3.stopProcess({ processId: running.processId });
+  line("v3", "stopProcess", "stopped (204)");
+
+  const v2 = client.processesV2;
+  const createdV2 = await v2.createProcess({ region: "Frankfurt" });
+  line("v2", `createProcess({ region: "Frankfurt" })`, `${createdV2.processId} ${createdV2.status}, deployment ${createdV2.deploymentId}`);
+  const info = await v2.getProcessInfo({ processId: createdV2.processId });
+  line("v2", "getProcessInfo", `${info.status} at ${where(info)}`);
+  line("v2", "getLatestProcesses", `${(await v2.getLatestProcesses()).length} process(es)`);
+  line("v2", "getProcessesCountExperimental", `${(await v2.getProcessesCountExperimental()).count}`);
+  await v2.stopProcess({ processId: createdV2.processId });
+  line("v2", "stopProcess", "stopped (204)");
+
+  // What a failure looks like: Prism answers 404 when asked to.
+  const failure = await v3.getProcess({ processId: "no-such-process", headers: { Prefer: "code=404" } }).catch((error: unknown) => error);
+  line("v3", `getProcess({ processId: "no-such-process" })`, isHathoraError(failure) ? `${failure.name}: ${failure.message}` : "no error?");
+}
+
+async function realTour(client: HathoraClient, create: boolean): Promise<void> {
+  const v3 = client.processesV3;
+  const list = await v3.getLatestProcesses();
+  line("v3", "getLatestProcesses", `${list.length} process(es)`);
+  line("v3", "getProcessesCountExperimental", `${(await v3.getProcessesCountExperimental()).count}`);
+  const first = list[0];
+  if (first) {
+    const details = await v3.getProcess({ processId: first.processId });
+    line("v3", `getProcess(${first.processId})`, `${details.status} in ${details.region} at ${where(details)}`);
+    const metrics = await v3.getProcessMetrics({ processId: first.processId, metrics: ["cpu", "memory"] });
+    line("v3", "getProcessMetrics", `cpu ${latest(metrics.cpu)}, memory ${latest(metrics.memory)}`);
+  }
+  line("v2", "getLatestProcesses", `${(await client.processesV2.getLatestProcesses()).length} process(es)`);
+  if (!create) {
+    console.log("(read-only: pass --create to also create and stop a real, billed process)");
+    return;
+  }
+  const region = (process.env.HATHORA_REGION ?? "Seattle") as Region;
+  const created = await v3.createProcess({ region });
+  line("v3", `createProcess({ region: "${region}" })`, `${created.processId} ${created.status}`);
+  await v3.stopProcess({ processId: created.processId });
+  line("v3", "stopProcess", "stopped");
+}
+
+async function main(): Promise<void> {
+  const token = process.env.HATHORA_TOKEN;
+  const started = Date.now();
+  if (token) {
+    const appId = process.env.HATHORA_APP_ID;
+    if (!appId) throw new Error("HATHORA_APP_ID must be set with HATHORA_TOKEN");
+    const baseUrl = process.env.HATHORA_BASE_URL;
+    const client = createHathoraClient({ token, appId, ...(baseUrl && { baseUrl }) });
+    console.log(`hathora-processes tour against ${baseUrl ?? "https://api.hathora.dev"}, app ${appId}`);
+    await realTour(client, process.argv.includes("--create"));
+  } else {
+    let prism: PrismServer | undefined;
+    try {
+      prism = await startPrism();
+      console.log(`hathora-processes tour against a Prism mock of openapi.yaml at ${prism.url} (no HATHORA_TOKEN set)`);
+      await mockTour(createHathoraClient({ token: "mock-token", appId: "app-af469a92-5b45-4565-b3c4-b79878de67d2", baseUrl: prism.url }));
+    } finally {
+      await prism?.stop();
+    }
+  }
+  console.log(`done in ${Date.now() - started} ms`);
+}
+
+main().catch((error: unknown) => {
+  console.error(isHathoraError(error) ? `${error.name}: ${error.message}` : error);
+  process.exitCode = 1;
+});
