@@ -157,7 +157,7 @@ describe("failures without a response", () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.operationId).toBe("GetProcess");
     expect(error.timeoutMs).toBe(150);
-    expect(error.message).toMatch(/^No complete response within 150 ms: GET \S+\/processes\/v3\/apps\/app-1\/processes\/p \(attempt 1\)$/);
+    expect(error.message).toMatch(/^GetProcess timed out: no complete response within 150 ms: GET \S+\/processes\/v3\/apps\/app-1\/processes\/p \(attempt 1\)$/);
   });
 
   it("a body that drips in slower than timeoutMs is a TimeoutError too", async () => {

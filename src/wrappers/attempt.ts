@@ -65,7 +65,7 @@ export async function attempt(client: Client<paths>, fetchImpl: FetchLike, req: 
       throw new ConfigError(`${req.operationId}: the request could not be built: ${redact(String(thrown), req.token)}`);
     }
     if (controller.signal.reason === TIMED_OUT) {
-      const message = `No complete response within ${req.timeoutMs} ms: ${describeRequest(info())} (attempt ${req.attempt})`;
+      const message = `${req.operationId} timed out: no complete response within ${req.timeoutMs} ms: ${describeRequest(info())} (attempt ${req.attempt})`;
       return { ok: false, error: new TimeoutError(message, { ...info(), timeoutMs: req.timeoutMs }) };
     }
     const { code, mayHaveReachedServer } = classifyFetchFailure(thrown);
