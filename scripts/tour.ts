@@ -2,7 +2,7 @@
 // started from openapi.yaml (no network, no account). With HATHORA_TOKEN and HATHORA_APP_ID
 // it runs against the real API (HATHORA_BASE_URL to override), read-only unless --create is
 // given, because creating a real process costs money.
-import { createHathoraClient, isHathoraError, type HathoraClient, type ProcessV2, type ProcessV3, type Region } from "../src/index.js";
+import { createHathoraClient, isHathoraError, ProcessNotReadyError, withDates, type HathoraClient, type ProcessV2, type ProcessV3, type Region } from "../src/index.js";
 import { startPrism, type PrismServer } from "./prism.js";
 
 const line = (version: string, call: string, result: string) => console.log(`${version}  ${call.padEnd(50)} -> ${result}`);
@@ -12,10 +12,10 @@ const latest = (series: { value: number }[] | undefined) => (series?.length ? St
 
 async function mockTour(client: HathoraClient): Promise<void> {
   const v3 = client.processesV3;
-  const created = await v3.createProcess({ region: "Tokyo" });
-  line("v3", `createProcess({ region: "Tokyo" })`, `${created.processId} ${created.status}`);
-  const running = await v3.getProcess({ processId: created.processId });
-  line("v3", "getProcess", `${running.status} at ${where(running)}`);
+  const running = await v3.createProcessAndWait({ region: "Tokyo" });
+  line("v3", `createProcessAndWait({ region: "Tokyo" })`, `${running.processId} ${running.status} at ${where(running)}`);
+  const details = withDates(await v3.getProcess({ processId: running.processId }));
+  line("v3", "getProcess, withDates", `${details.status}, created ${details.createdAt.toISOString()}`);
   const list = await v3.getLatestProcesses({ status: ["running"], region: ["Tokyo"] });
   line("v3", `getLatestProcesses({ status: ["running"] })`, `${list.length} process(es)`);
   const { count } = await v3.getProcessesCountExperimental({ status: ["running"] });
@@ -26,13 +26,13 @@ async function mockTour(client: HathoraClient): Promise<void> {
   line("v3", "stopProcess", "stopped (204)");
 
   const v2 = client.processesV2;
-  const createdV2 = await v2.createProcess({ region: "Frankfurt" });
-  line("v2", `createProcess({ region: "Frankfurt" })`, `${createdV2.processId} ${createdV2.status}, deployment ${createdV2.deploymentId}`);
-  const info = await v2.getProcessInfo({ processId: createdV2.processId });
+  const readyV2 = await v2.createProcessAndWait({ region: "Frankfurt" });
+  line("v2", `createProcessAndWait({ region: "Frankfurt" })`, `${readyV2.processId} ${readyV2.status}, deployment ${readyV2.deploymentId}`);
+  const info = await v2.getProcessInfo({ processId: readyV2.processId });
   line("v2", "getProcessInfo", `${info.status} at ${where(info)}`);
   line("v2", "getLatestProcesses", `${(await v2.getLatestProcesses()).length} process(es)`);
   line("v2", "getProcessesCountExperimental", `${(await v2.getProcessesCountExperimental()).count}`);
-  await v2.stopProcess({ processId: createdV2.processId });
+  await v2.stopProcess({ processId: readyV2.processId });
   line("v2", "stopProcess", "stopped (204)");
 
   // What a failure looks like: Prism answers 404 when asked to.
@@ -58,10 +58,21 @@ async function realTour(client: HathoraClient, create: boolean): Promise<void> {
     return;
   }
   const region = (process.env.HATHORA_REGION ?? "Seattle") as Region;
-  const created = await v3.createProcess({ region });
-  line("v3", `createProcess({ region: "${region}" })`, `${created.processId} ${created.status}`);
-  await v3.stopProcess({ processId: created.processId });
-  line("v3", "stopProcess", "stopped");
+  let processId: string | undefined;
+  try {
+    const ready = await v3.createProcessAndWait({ region });
+    processId = ready.processId;
+    line("v3", `createProcessAndWait({ region: "${region}" })`, `${ready.processId} ${ready.status} at ${where(ready)}`);
+  } catch (error) {
+    // The process exists even though the wait failed; it is stopped below all the same.
+    if (error instanceof ProcessNotReadyError) processId = error.processId;
+    throw error;
+  } finally {
+    if (processId) {
+      await v3.stopProcess({ processId });
+      line("v3", "stopProcess", `${processId} stopped`);
+    }
+  }
 }
 
 async function main(): Promise<void> {

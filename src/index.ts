@@ -5,4 +5,6 @@ export type * from "./wrappers/processes-v2.js";
 export type * from "./wrappers/processes-v3.js";
 export type * from "./wrappers/types.js";
 export * from "./wrappers/errors/index.js";
+export { withDates, type WithDates, type DatedSchema } from "./wrappers/dates.js";
+export type { WaitOptions, WaitForProcessOptions, CreateProcessAndWaitOptions } from "./wrappers/wait-for-process.js";
 export type { paths, components, operations } from "./generated/schema.js";

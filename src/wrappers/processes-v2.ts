@@ -1,6 +1,12 @@
 import type { OperationInput } from "./operation-types.js";
 import type { Send } from "./send.js";
 import type { ProcessCount, ProcessV2 } from "./types.js";
+import {
+  createProcessAndWait,
+  waitForProcess,
+  type CreateProcessAndWaitOptions,
+  type WaitForProcessOptions,
+} from "./wait-for-process.js";
 
 export type GetProcessInfoV2Options = OperationInput<"GetProcessInfoV2Deprecated">;
 export type GetLatestProcessesV2Options = OperationInput<"GetLatestProcessesV2Deprecated">;
@@ -20,14 +26,22 @@ export interface ProcessesV2 {
   createProcess(options: CreateProcessV2Options): Promise<ProcessV2>;
   /** @deprecated Use `processesV3.stopProcess`. */
   stopProcess(options: StopProcessV2Options): Promise<void>;
+  /** @deprecated Use `processesV3.waitForProcess`. Polls `getProcessInfo`; same rules. */
+  waitForProcess(options: WaitForProcessOptions): Promise<ProcessV2>;
+  /** @deprecated Use `processesV3.createProcessAndWait`. Same rules. */
+  createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<ProcessV2>;
 }
 
 export function createProcessesV2(send: Send): ProcessesV2 {
+  const getProcessInfo = (options: GetProcessInfoV2Options) => send("GetProcessInfoV2Deprecated", options);
+  const createProcess = (options: CreateProcessV2Options) => send("CreateProcessV2Deprecated", options);
   return {
-    getProcessInfo: (options) => send("GetProcessInfoV2Deprecated", options),
+    getProcessInfo,
     getLatestProcesses: (options) => send("GetLatestProcessesV2Deprecated", options),
     getProcessesCountExperimental: (options) => send("GetProcessesCountExperimentalV2Deprecated", options),
-    createProcess: (options) => send("CreateProcessV2Deprecated", options),
+    createProcess,
     stopProcess: (options) => send("StopProcessV2Deprecated", options),
+    waitForProcess: (options) => waitForProcess(getProcessInfo, options),
+    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcessInfo, options),
   };
 }

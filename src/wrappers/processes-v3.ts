@@ -1,6 +1,12 @@
 import type { OperationInput } from "./operation-types.js";
 import type { Send } from "./send.js";
 import type { ProcessCount, ProcessMetricsData, ProcessV3 } from "./types.js";
+import {
+  createProcessAndWait,
+  waitForProcess,
+  type CreateProcessAndWaitOptions,
+  type WaitForProcessOptions,
+} from "./wait-for-process.js";
 
 export type GetProcessOptions = OperationInput<"GetProcess">;
 export type GetLatestProcessesOptions = OperationInput<"GetLatestProcesses">;
@@ -26,15 +32,29 @@ export interface ProcessesV3 {
   stopProcess(options: StopProcessOptions): Promise<void>;
   /** Time series of a process's metrics; `start`/`end` are Unix seconds, `step` seconds per point. */
   getProcessMetrics(options: GetProcessMetricsOptions): Promise<ProcessMetricsData>;
+  /**
+   * Polls `getProcess` until the process reaches `until` (default `running`) and returns it.
+   * Throws ProcessEndedError if it ends first, TimeoutError after `timeoutMs` (default 2 min).
+   */
+  waitForProcess(options: WaitForProcessOptions): Promise<ProcessV3>;
+  /**
+   * `createProcess`, then `waitForProcess`. If the wait fails, throws ProcessNotReadyError
+   * carrying the created `processId` (the process may still run and bill: stop it if unneeded).
+   */
+  createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<ProcessV3>;
 }
 
 export function createProcessesV3(send: Send): ProcessesV3 {
+  const getProcess = (options: GetProcessOptions) => send("GetProcess", options);
+  const createProcess = (options: CreateProcessOptions) => send("CreateProcess", options);
   return {
-    getProcess: (options) => send("GetProcess", options),
+    getProcess,
     getLatestProcesses: (options) => send("GetLatestProcesses", options),
     getProcessesCountExperimental: (options) => send("GetProcessesCountExperimental", options),
-    createProcess: (options) => send("CreateProcess", options),
+    createProcess,
     stopProcess: (options) => send("StopProcess", options),
     getProcessMetrics: (options) => send("GetProcessMetrics", options),
+    waitForProcess: (options) => waitForProcess(getProcess, options),
+    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcess, options),
   };
 }

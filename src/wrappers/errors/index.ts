@@ -16,3 +16,5 @@ export { ConnectionError } from "./connection-error.js";
 export { TimeoutError } from "./timeout-error.js";
 export { ResponseError } from "./response-error.js";
 export type { RequestInfo } from "./request-info.js";
+export { ProcessEndedError } from "./process-ended-error.js";
+export { ProcessNotReadyError } from "./process-not-ready-error.js";
