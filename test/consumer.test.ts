@@ -1,0 +1,157 @@
+// The package as a service installs it: `npm pack`, install the tarball into a fresh project,
+// type-check and run a service file there, load it from CommonJS, and lint the package with
+// publint and arethetypeswrong. Nothing here imports from src/.
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parse } from "yaml";
+
+const exec = promisify(execFile);
+const repo = fileURLToPath(new URL("..", import.meta.url));
+const bin = (path: string) => join(repo, "node_modules", path);
+const tsc = bin("typescript/bin/tsc");
+const typesNodeVersion = JSON.parse(readFileSync(bin("@types/node/package.json"), "utf8")).version as string;
+
+let work: string;
+let app: string;
+let tarball: string;
+
+/** Runs a command; resolves with its output and exit code instead of throwing on failure. */
+async function run(file: string, args: string[], cwd: string): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await exec(file, args, { cwd, maxBuffer: 32 * 1024 * 1024 });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failed.code === "number" ? failed.code : 1, out: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
+  }
+}
+
+const STRICT = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false };
+function tsconfig(name: string, files: string[], compilerOptions: Record<string, unknown>): string {
+  const options = { target: "ES2022", lib: ["ES2023"], types: ["node"], ...STRICT, ...compilerOptions };
+  writeFileSync(join(app, name), JSON.stringify({ compilerOptions: options, files }, null, 2));
+  return name;
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "hathora-consumer-"));
+  app = join(work, "app");
+  const packed = await exec("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: repo, maxBuffer: 16 * 1024 * 1024 });
+  tarball = join(work, packed.stdout.trim().split("\n").pop() ?? "");
+
+  await exec("mkdir", [app]);
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@types/node@${typesNodeVersion}`], app);
+  if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.out}`);
+  for (const file of ["service.ts", "broken.ts", "require-check.cjs"]) copyFileSync(join(repo, "test/consumer", file), join(app, file));
+}, 240_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("the packed package", () => {
+  it("ships only what users need", async () => {
+    const { stdout } = await exec("tar", ["-tzf", tarball]);
+    const files = stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
+    for (const needed of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "openapi.yaml", "dist/openapi.json", "dist/index.js", "dist/index.d.ts", "dist/index.d.ts.map", "src/index.ts"]) {
+      expect(files).toContain(needed);
+    }
+    expect(files.filter((file) => /^(test|scripts|node_modules|dist\/docs)\//.test(file) || file.startsWith("."))).toEqual([]);
+  });
+
+  it("type-checks a service using every operation under nodenext resolution", async () => {
+    const result = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.nodenext.json", ["service.ts"], { module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" })], app);
+    expect(result.out).toBe("");
+    expect(result.code).toBe(0);
+  });
+
+  it("type-checks the same service under bundler resolution", async () => {
+    const result = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.bundler.json", ["service.ts"], { module: "ESNext", moduleResolution: "Bundler", noEmit: true })], app);
+    expect(result.out).toBe("");
+    expect(result.code).toBe(0);
+  });
+
+  it("rejects a file with deliberate type errors, so the check can fail", async () => {
+    const result = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.broken.json", ["broken.ts"], { module: "NodeNext", moduleResolution: "NodeNext", noEmit: true })], app);
+    expect(result.code).not.toBe(0);
+    expect(result.out).toMatch(/broken\.ts\(6,\d+\): error TS2561: .*'processID'/);
+    expect(result.out).toMatch(/broken\.ts\(8,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
+    expect(result.out).toMatch(/broken\.ts\(9,\d+\): error TS2322: Type '"Atlantis"' is not assignable to type/);
+  });
+
+  it("runs the service with node against Prism", async () => {
+    // The nodenext check above emitted out/service.js.
+    const result = await run(process.execPath, ["out/service.js", inject("prismUrl")], app);
+    expect(result.code, result.out).toBe(0);
+    expect(JSON.parse(result.out)).toEqual({
+      ready: "running",
+      created: "starting",
+      fetched: "running",
+      waited: "running",
+      latest: 1,
+      count: 3,
+      metrics: ["activeConnections", "cpu", "memory"],
+      stopped: true,
+      v2: ["starting", 1, 1, 3, "running"],
+      port: "1.proxy.hathora.dev:34567",
+      createdAt: "2024-10-24T21:50:58.093Z",
+      startedAt: "2024-10-24T21:51:23.585Z",
+      firstCpu: 0.27,
+      notFound: "NotFoundError 404 GetProcess",
+      noAppId: "ConfigError",
+      classes: true,
+    });
+  });
+
+  it("loads from CommonJS with require() on this Node", async () => {
+    const result = await run(process.execPath, ["require-check.cjs", inject("prismUrl")], app);
+    expect(result.code, result.out).toBe(0);
+    expect(JSON.parse(result.out.trim().split("\n").pop() ?? "")).toEqual({ status: "running", notFound: true });
+  });
+
+  it("passes publint (strict) and arethetypeswrong (esm-only profile) with no problems", async () => {
+    const publint = await run(process.execPath, [bin("publint/src/cli.js"), "run", tarball, "--strict"], app);
+    expect(publint.out).toContain("All good!");
+    expect(publint.code).toBe(0);
+    // openapi.yaml is a data file for other languages' generators, not a module TypeScript could resolve.
+    const attwArgs = [tarball, "--profile", "esm-only", "--exclude-entrypoints", "./openapi.yaml", "--format", "ascii"];
+    const attw = await run(process.execPath, [bin("@arethetypeswrong/cli/dist/index.js"), ...attwArgs], app);
+    // attw exits 1 on any problem the profile does not ignore (the profile ignores CommonJS
+    // resolution: types for require() of an ESM package).
+    expect(attw.code, attw.out).toBe(0);
+    expect(attw.out).toContain("node16 (from ESM): 🟢 (ESM)");
+    expect(attw.out).toMatch(/bundler: 🟢/);
+  });
+});
+
+describe("the published spec", () => {
+  const installed = () => join(app, "node_modules/hathora-processes");
+
+  it("resolves as hathora-processes/openapi.yaml and hathora-processes/openapi.json", async () => {
+    const script = 'console.log(import.meta.resolve("hathora-processes/openapi.json"), import.meta.resolve("hathora-processes/openapi.yaml"))';
+    const result = await run(process.execPath, ["--input-type=module", "-e", script], app);
+    expect(result.code, result.out).toBe(0);
+    expect(result.out).toMatch(/node_modules\/hathora-processes\/dist\/openapi\.json .*node_modules\/hathora-processes\/openapi\.yaml/);
+  });
+
+  it("openapi.json is the bundled openapi.yaml, with components kept named", () => {
+    const bundled = JSON.parse(readFileSync(join(installed(), "dist/openapi.json"), "utf8"));
+    expect(bundled).toEqual(parse(readFileSync(join(repo, "openapi.yaml"), "utf8")));
+    expect(bundled.paths["/processes/v3/apps/{appId}/processes/{processId}"].get.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/ProcessV3",
+    });
+  });
+
+  it("passes a second, independent validator (swagger-parser)", async () => {
+    const api = await SwaggerParser.validate(join(installed(), "dist/openapi.json"));
+    expect(api.info.title).toBe("Hathora Cloud Processes API");
+    expect("openapi" in api && api.openapi).toBe("3.0.3");
+  });
+});

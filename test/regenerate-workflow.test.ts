@@ -1,0 +1,92 @@
+// The maintainer's chain: edit openapi.yaml -> npm run generate -> tsc points at the wrappers
+// that no longer fit. Proven on a temporary copy of the spec and the source tree, with one
+// field renamed (ProcessV3.status -> state); the unchanged copy is the control.
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+
+const exec = promisify(execFile);
+const repo = fileURLToPath(new URL("..", import.meta.url));
+const tsx = join(repo, "node_modules/tsx/dist/cli.mjs");
+const tsc = join(repo, "node_modules/typescript/bin/tsc");
+
+async function run(args: string[], cwd = repo): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, args, { cwd });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failed.code === "number" ? failed.code : 1, out: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
+  }
+}
+
+/** A copy of src/ (wrappers, index) with a fresh src/generated/ made from `spec`. */
+async function treeFrom(spec: Record<string, any>, dir: string): Promise<string> {
+  cpSync(join(repo, "src"), join(dir, "src"), { recursive: true, filter: (path) => !path.includes("generated") });
+  symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"));
+  writeFileSync(join(dir, "openapi.yaml"), stringify(spec));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  const tsconfig = JSON.parse(readFileSync(join(repo, "tsconfig.json"), "utf8").replace(/^\s*\/\/.*$/gm, ""));
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: tsconfig.compilerOptions, include: ["src"] }));
+  const generated = await run([tsx, join(repo, "scripts/generate.ts"), "--spec", join(dir, "openapi.yaml"), "--out", join(dir, "src/generated")]);
+  expect(generated.code, generated.out).toBe(0);
+  return dir;
+}
+
+function renameStatus(spec: Record<string, any>): Record<string, any> {
+  const process = spec.components.schemas.ProcessV3;
+  process.properties.state = process.properties.status;
+  delete process.properties.status;
+  process.required = process.required.map((name: string) => (name === "status" ? "state" : name));
+  for (const example of [process.example, spec.paths["/processes/v3/apps/{appId}/processes/regions/{region}"].post.responses["201"].content["application/json"].example]) {
+    example.state = example.status;
+    delete example.status;
+  }
+  return spec;
+}
+
+let work: string;
+let control: string;
+let renamed: string;
+const original = () => parse(readFileSync(join(repo, "openapi.yaml"), "utf8"));
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "hathora-regenerate-"));
+  [control, renamed] = await Promise.all([treeFrom(original(), join(work, "control")), treeFrom(renameStatus(original()), join(work, "renamed"))]);
+}, 60_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("editing openapi.yaml", () => {
+  it("regenerating an unchanged spec reproduces the committed src/generated exactly", () => {
+    for (const file of ["schema.ts", "operations.ts"]) {
+      expect(readFileSync(join(control, "src/generated", file), "utf8")).toBe(readFileSync(join(repo, "src/generated", file), "utf8"));
+    }
+  });
+
+  it("changes the generated types when a field is renamed", () => {
+    const schema = readFileSync(join(renamed, "src/generated/schema.ts"), "utf8");
+    expect(schema).not.toBe(readFileSync(join(repo, "src/generated/schema.ts"), "utf8"));
+    expect(schema).toMatch(/ProcessV3: \{[^}]*\bstate: components\["schemas"\]\["ProcessStatus"\]/);
+  });
+
+  it("makes the staleness check fail until src/generated is regenerated", async () => {
+    const check = await run([tsx, "scripts/generate.ts", "--check", "--spec", join(renamed, "openapi.yaml")]);
+    expect(check.code).toBe(1);
+    expect(check.out).toContain("Stale against openapi.yaml: src/generated/schema.ts");
+  });
+
+  it("makes tsc point at the wrappers that no longer fit, while the unchanged copy compiles", async () => {
+    const clean = await run([tsc, "-p", join(control, "tsconfig.json")]);
+    expect(clean.out).toBe("");
+    expect(clean.code).toBe(0);
+    const broken = await run([tsc, "-p", join(renamed, "tsconfig.json")]);
+    expect(broken.code).not.toBe(0);
+    expect(broken.out).toMatch(/src\/wrappers\/processes-v3\.ts\(\d+,\d+\): error TS\d+/);
+    expect(broken.out).toContain("status");
+  });
+});
