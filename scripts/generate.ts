@@ -74,6 +74,18 @@ function generateOperations(spec: Json): string {
   }
   lines.push(`} as const;`, "");
 
+  // Parameters defined once under components/parameters are emitted once and shared.
+  const sharedName = (ref: Json) => /^#\/components\/parameters\/(.+)$/.exec(ref.$ref ?? "")?.[1];
+  const describeParam = (param: Json) =>
+    `{ name: ${JSON.stringify(param.name)}, in: ${JSON.stringify(param.in)}, ` +
+    `required: ${param.required === true}, schema: ${describeValue(spec, param.schema)} }`;
+  lines.push(`/** The parameters of components/parameters, shared by the operations below. */`);
+  lines.push(`const parameters = {`);
+  for (const [name, param] of Object.entries<Json>(spec.components.parameters ?? {})) {
+    lines.push(`  ${name}: ${describeParam(param)},`);
+  }
+  lines.push(`} as const;`, "");
+
   lines.push(`/**`);
   lines.push(` * Each operation by operationId. \`idempotent\` is true for GET and for operations marked`);
   lines.push(` * \`x-idempotent: true\`; only those may be retried after the request may have arrived.`);
@@ -90,11 +102,8 @@ function generateOperations(spec: Json): string {
       lines.push(`    response: ${JSON.stringify(successKind(spec, operation))},`);
       lines.push(`    params: [`);
       for (const ref of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
-        const param = resolve(spec, ref);
-        lines.push(
-          `      { name: ${JSON.stringify(param.name)}, in: ${JSON.stringify(param.in)}, ` +
-            `required: ${param.required === true}, schema: ${describeValue(spec, param.schema)} },`,
-        );
+        const shared = sharedName(ref);
+        lines.push(`      ${shared ? `parameters.${shared}` : describeParam(resolve(spec, ref))},`);
       }
       lines.push(`    ],`);
       lines.push(`  },`);

@@ -12,6 +12,16 @@ export const enums = {
   ProcessMetricName: ["cpu","memory","rateEgress","totalEgress","activeConnections","gpuMemory","gpuUtilization"],
 } as const;
 
+/** The parameters of components/parameters, shared by the operations below. */
+const parameters = {
+  AppId: { name: "appId", in: "path", required: true, schema: { type: "string" } },
+  ProcessId: { name: "processId", in: "path", required: true, schema: { type: "string" } },
+  RegionPath: { name: "region", in: "path", required: true, schema: { type: "string", enum: enums.Region } },
+  StatusFilter: { name: "status", in: "query", required: false, schema: { type: "array", items: { type: "string", enum: enums.ProcessStatus } } },
+  RegionFilter: { name: "region", in: "query", required: false, schema: { type: "array", items: { type: "string", enum: enums.Region } } },
+  Before: { name: "before", in: "query", required: false, schema: { type: "number" } },
+} as const;
+
 /**
  * Each operation by operationId. `idempotent` is true for GET and for operations marked
  * `x-idempotent: true`; only those may be retried after the request may have arrived.
@@ -23,8 +33,8 @@ export const operations = {
     idempotent: true,
     response: "json",
     params: [
-      { name: "appId", in: "path", required: true, schema: { type: "string" } },
-      { name: "processId", in: "path", required: true, schema: { type: "string" } },
+      parameters.AppId,
+      parameters.ProcessId,
     ],
   },
   GetLatestProcessesV2Deprecated: {
@@ -33,9 +43,9 @@ export const operations = {
     idempotent: true,
     response: "json",
     params: [
-      { name: "appId", in: "path", required: true, schema: { type: "string" } },
-      { name: "status", in: "query", required: false, schema: { type: "array", items: { type: "string", enum: enums.ProcessStatus } } },
-      { name: "region", in: "query", required: false, schema: { type: "array", items: { type: "string", enum: enums.Region } } },
+      parameters.AppId,
+      parameters.StatusFilter,
+      parameters.RegionFilter,
     ],
   },
   GetProcessesCountExperimentalV2Deprecated: {
@@ -44,9 +54,9 @@ export const operations = {
     idempotent: true,
     response: "json",
     params: [
-      { name: "appId", in: "path", required: true, schema: { type: "string" } },
-      { name: "status", in: "query", required: false, schema: { type: "array", items: { type: "string", enum: enums.ProcessStatus } } },
-      { name: "region", in: "query", required: false, schema: { type: "array", items: { type: "string", enum: enums.Region } } },
+      parameters.AppId,
+      parameters.StatusFilter,
+      parameters.RegionFilter,
     ],
   },
   StopProcessV2Deprecated: {
@@ -55,8 +65,8 @@ export const operations = {
     idempotent: true,
     response: "empty",
     params: [
-      { name: "appId", in: "path", required: true, schema: { type: "string" } },
-      { name: "processId", in: "path", required: true, schema: { type: "string" } },
+      parameters.AppId,
+      parameters.ProcessId,
     ],
   },
   CreateProcessV2Deprecated: {
@@ -65,8 +75,8 @@ export const operations = {
     idempotent: false,
     response: "json",
     params: [
-      { name: "appId", in: "path", required: true, schema: { type: "string" } },
-      { name: "region", in: "path", required: true, schema: { type: "string", enum: enums.Region } },
+      parameters.AppId,
+      parameters.RegionPath,
     ],
   },
   GetLatestProcesses: {
@@ -75,10 +85,10 @@ export const operations = {
     idempotent: true,
     response: "json",
     params: [
-      { name: "appId", in: "path", required: true, schema: { type: "string" } },
-      { name: "status", in: "query", required: false, schema: { type: "array", items: { type: "string", enum: enums.ProcessStatus } } },
-      { name: "region", in: "query", required: false, schema: { type: "array", items: { type: "string", enum: enums.Region } } },
-      { name: "before", in: "query", required: false, schema: { type: "number" } },
+      parameters.AppId,
+      parameters.StatusFilter,
+      parameters.RegionFilter,
+      parameters.Before,
     ],
   },
   GetProcessesCountExperimental: {
@@ -87,10 +97,10 @@ export const operations = {
     idempotent: true,
     response: "json",
     params: [
-      { name: "appId", in: "path", required: true, schema: { type: "string" } },
-      { name: "status", in: "query", required: false, schema: { type: "array", items: { type: "string", enum: enums.ProcessStatus } } },
-      { name: "region", in: "query", required: false, schema: { type: "array", items: { type: "string", enum: enums.Region } } },
-      { name: "before", in: "query", required: false, schema: { type: "number" } },
+      parameters.AppId,
+      parameters.StatusFilter,
+      parameters.RegionFilter,
+      parameters.Before,
     ],
   },
   CreateProcess: {
@@ -99,8 +109,8 @@ export const operations = {
     idempotent: false,
     response: "json",
     params: [
-      { name: "appId", in: "path", required: true, schema: { type: "string" } },
-      { name: "region", in: "path", required: true, schema: { type: "string", enum: enums.Region } },
+      parameters.AppId,
+      parameters.RegionPath,
     ],
   },
   GetProcess: {
@@ -109,8 +119,8 @@ export const operations = {
     idempotent: true,
     response: "json",
     params: [
-      { name: "appId", in: "path", required: true, schema: { type: "string" } },
-      { name: "processId", in: "path", required: true, schema: { type: "string" } },
+      parameters.AppId,
+      parameters.ProcessId,
     ],
   },
   StopProcess: {
@@ -119,8 +129,8 @@ export const operations = {
     idempotent: true,
     response: "empty",
     params: [
-      { name: "appId", in: "path", required: true, schema: { type: "string" } },
-      { name: "processId", in: "path", required: true, schema: { type: "string" } },
+      parameters.AppId,
+      parameters.ProcessId,
     ],
   },
   GetProcessMetrics: {
@@ -129,8 +139,8 @@ export const operations = {
     idempotent: true,
     response: "json",
     params: [
-      { name: "appId", in: "path", required: true, schema: { type: "string" } },
-      { name: "processId", in: "path", required: true, schema: { type: "string" } },
+      parameters.AppId,
+      parameters.ProcessId,
       { name: "metrics", in: "query", required: false, schema: { type: "array", items: { type: "string", enum: enums.ProcessMetricName } } },
       { name: "start", in: "query", required: false, schema: { type: "number" } },
       { name: "end", in: "query", required: false, schema: { type: "number" } },

@@ -10,7 +10,8 @@ import { describeRequest } from "./errors/request-info.js";
 import { ResponseError } from "./errors/response-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { classifyFetchFailure } from "./fetch-failure.js";
-import type { FetchLike } from "./options.js";
+import { toFetchArguments, type LightRequest } from "./light-request.js";
+import type { Sender } from "./redirects.js";
 import { redact, redactDeep, sanitizeCause } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { statusText } from "./status-text.js";
@@ -35,14 +36,14 @@ export type AttemptResult = { ok: true; value: unknown } | { ok: false; error: H
 type UntypedRequest = (method: string, path: string, init: Record<string, unknown>) =>
   Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-const TIMED_OUT = Symbol("timed out");
 const BODY_LIMIT = 2000;
 
-export async function attempt(client: Client<paths>, fetchImpl: FetchLike, req: AttemptRequest): Promise<AttemptResult> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), req.timeoutMs);
-  const forwardAbort = () => controller.abort(req.signal?.reason);
-  req.signal?.addEventListener("abort", forwardAbort, { once: true });
+export async function attempt(client: Client<paths>, sender: Sender, req: AttemptRequest): Promise<AttemptResult> {
+  // A controller and a timer that is cleared at once: measurably cheaper per call than
+  // AbortSignal.timeout, whose timer lives on until the signal is garbage-collected.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), req.timeoutMs);
+  const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
   let url: string | undefined;
   const info = () => ({ operationId: req.operationId, method: req.method, url: url ?? req.path, attempts: req.attempt });
 
@@ -50,11 +51,11 @@ export async function attempt(client: Client<paths>, fetchImpl: FetchLike, req: 
     const { data, error, response } = await (client.request as unknown as UntypedRequest)(req.method, req.path, {
       params: req.params,
       headers: { ...req.headers, Authorization: `Bearer ${req.token}` },
-      signal: controller.signal,
+      signal,
       parseAs: "text",
-      fetch: (request: Request) => {
+      fetch: (request: LightRequest) => {
         url = request.url;
-        return fetchImpl(request);
+        return sender(...toFetchArguments(request));
       },
     });
     return interpret(response, data, error, info(), req);
@@ -64,7 +65,7 @@ export async function attempt(client: Client<paths>, fetchImpl: FetchLike, req: 
       // fetch was never called: the request could not be built (a bad header, say).
       throw new ConfigError(`${req.operationId}: the request could not be built: ${redact(String(thrown), req.token)}`);
     }
-    if (controller.signal.reason === TIMED_OUT) {
+    if (deadline.signal.aborted) {
       const message = `${req.operationId} timed out: no complete response within ${req.timeoutMs} ms: ${describeRequest(info())} (attempt ${req.attempt})`;
       return { ok: false, error: new TimeoutError(message, { ...info(), timeoutMs: req.timeoutMs }) };
     }
@@ -73,7 +74,6 @@ export async function attempt(client: Client<paths>, fetchImpl: FetchLike, req: 
     return { ok: false, error: new ConnectionError({ ...info(), code, mayHaveReachedServer, cause }) };
   } finally {
     clearTimeout(timer);
-    req.signal?.removeEventListener("abort", forwardAbort);
   }
 }
 
@@ -84,20 +84,21 @@ function interpret(
   info: { operationId: string; method: string; url: string; attempts: number },
   req: AttemptRequest,
 ): AttemptResult {
-  const headers = redactDeep(Object.fromEntries(response.headers), req.token);
+  // Only errors carry the headers; a success does not pay for copying them.
+  const headers = () => redactDeep(Object.fromEntries(response.headers), req.token);
   if (!response.ok) {
     const body =
       errorBody === "" ? undefined : typeof errorBody === "string" ? cut(redact(errorBody, req.token)) : redactDeep(errorBody, req.token);
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
     const text = response.statusText || statusText(response.status);
-    return { ok: false, error: createApiError({ ...info, status: response.status, statusText: text, body, headers, retryAfterMs }) };
+    return { ok: false, error: createApiError({ ...info, status: response.status, statusText: text, body, headers: headers(), retryAfterMs }) };
   }
   if (req.response === "empty") return { ok: true, value: undefined };
 
   const text = typeof data === "string" ? data : "";
   const fail = (problem: string, cause?: unknown) => {
     const body = cut(redact(text, req.token));
-    return { ok: false as const, error: new ResponseError(problem, { ...info, status: response.status, headers, body, cause }) };
+    return { ok: false as const, error: new ResponseError(problem, { ...info, status: response.status, headers: headers(), body, cause }) };
   };
   const contentType = response.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {

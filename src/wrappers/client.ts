@@ -3,9 +3,10 @@ import { specVersion } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
 import { checkRetryOptions } from "./check-input.js";
 import { ConfigError } from "./errors/config-error.js";
-import { DEFAULTS, type FetchLike, type HathoraClientOptions } from "./options.js";
+import { DEFAULTS, type HathoraClientOptions } from "./options.js";
 import { createProcessesV2, type ProcessesV2 } from "./processes-v2.js";
 import { createProcessesV3, type ProcessesV3 } from "./processes-v3.js";
+import { LightRequest, toFetchArguments } from "./light-request.js";
 import { followRedirectsSafely } from "./redirects.js";
 import { createSend } from "./send.js";
 import { checkTokenOption, resolveToken } from "./token.js";
@@ -38,20 +39,19 @@ export function createHathoraClient(options: HathoraClientOptions): HathoraClien
     throw new ConfigError("headers must be an object of strings");
   }
   checkRetryOptions(options as unknown as Record<string, unknown>, "createHathoraClient");
-  const fetchImpl = options.fetch ?? (globalThis.fetch as FetchLike | undefined);
-  if (typeof fetchImpl !== "function") {
-    throw new ConfigError("No fetch available: pass createHathoraClient({ fetch })");
+  const userFetch = options.fetch;
+  const platformFetch = globalThis.fetch as typeof fetch | undefined;
+  if (userFetch !== undefined ? typeof userFetch !== "function" : typeof platformFetch !== "function") {
+    throw new ConfigError("No fetch available: pass createHathoraClient({ fetch }), a function taking a Request");
   }
-
-  const transport = {
-    baseUrl,
-    fetch: followRedirectsSafely(fetchImpl),
-    headers: { "User-Agent": userAgent ?? `hathora-processes/${specVersion}`, ...headers },
-    redirect: "manual" as const,
-  };
+  // A user's fetch gets a real Request, as FetchLike promises; the platform's gets (url, init).
+  const sender = followRedirectsSafely(
+    userFetch ? (url, init) => userFetch(new Request(url, init)) : (url, init) => (platformFetch as typeof fetch)(url, init),
+  );
+  const shared = { baseUrl, headers: { "User-Agent": userAgent ?? `hathora-processes/${specVersion}`, ...headers } };
   const send = createSend({
-    client: createClient<paths>(transport),
-    fetch: transport.fetch,
+    client: createClient<paths>({ ...shared, Request: LightRequest as unknown as typeof Request }),
+    sender,
     token,
     appId,
     retry: {
@@ -64,8 +64,8 @@ export function createHathoraClient(options: HathoraClientOptions): HathoraClien
     },
   });
 
-  // A separate openapi-fetch client, so the wrappers' calls do not pay for middleware.
-  const raw = createClient<paths>(transport);
+  // The raw client: plain openapi-fetch with real Requests and middleware, sharing the sender.
+  const raw = createClient<paths>({ ...shared, fetch: (request: Request) => sender(...toFetchArguments(request)) });
   raw.use({
     async onRequest({ request }) {
       request.headers.set("Authorization", `Bearer ${await resolveToken(token)}`);

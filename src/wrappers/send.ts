@@ -6,14 +6,15 @@ import type { paths } from "../generated/schema.js";
 import { attempt } from "./attempt.js";
 import { checkCall } from "./check-input.js";
 import type { OperationId, OperationInput, OperationResult } from "./operation-types.js";
-import type { FetchLike, RetrySettings, TokenSource } from "./options.js";
+import type { RetrySettings, TokenSource } from "./options.js";
+import type { Sender } from "./redirects.js";
 import { retryDelayMs } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { resolveToken } from "./token.js";
 
 export interface SendContext {
   client: Client<paths>;
-  fetch: FetchLike;
+  sender: Sender;
   token: TokenSource;
   appId: string | undefined;
   retry: RetrySettings;
@@ -34,14 +35,14 @@ export function createSend(context: SendContext): Send {
     options.signal?.throwIfAborted();
 
     for (let attemptNumber = 1; ; attemptNumber++) {
-      const result = await attempt(context.client, context.fetch, {
+      const result = await attempt(context.client, context.sender, {
         operationId,
         method: op.method,
         path: op.path,
         response: op.response,
         params: { path, query },
         headers: options.headers,
-        token: await resolveToken(context.token),
+        token: typeof context.token === "string" ? context.token : await resolveToken(context.token),
         timeoutMs: settings.timeoutMs,
         signal: options.signal,
         attempt: attemptNumber,

@@ -1,25 +1,16 @@
-// HTTP/2 responses carry no reason phrase; error messages still want one.
+// A response may come without a reason phrase (HTTP/2, or a bare server); error messages still
+// want one for the statuses this API is likely to answer with.
 const PHRASES: Record<number, string> = {
-  300: "Multiple Choices",
-  301: "Moved Permanently",
-  302: "Found",
-  303: "See Other",
-  307: "Temporary Redirect",
-  308: "Permanent Redirect",
   400: "Bad Request",
   401: "Unauthorized",
   402: "Payment Required",
   403: "Forbidden",
   404: "Not Found",
-  405: "Method Not Allowed",
   408: "Request Timeout",
   409: "Conflict",
-  410: "Gone",
-  413: "Content Too Large",
   422: "Unprocessable Entity",
   429: "Too Many Requests",
   500: "Internal Server Error",
-  501: "Not Implemented",
   502: "Bad Gateway",
   503: "Service Unavailable",
   504: "Gateway Timeout",
