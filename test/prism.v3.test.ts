@@ -2,7 +2,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { ApiError, createHathoraClient, UnauthorizedError } from "../src/index.js";
 import { responseExample, schemaExample } from "./helpers/examples.js";
-import { CLASS_BY_STATUS, declaredErrors, operationIdsTagged } from "./helpers/spec-operations.js";
+import { declaredErrorSuite } from "./helpers/spec-operations.js";
 
 const APP = "app-af469a92-5b45-4565-b3c4-b79878de67d2";
 const PROCESS = "cbfcddd2-0006-43ae-996c-995fff7bed2e";
@@ -44,45 +44,22 @@ describe("processesV3 against Prism", () => {
     expect(metrics).toEqual(schemaExample("ProcessMetricsData"));
     expect(metrics.cpu?.[0]).toEqual({ value: 0.27, timestamp: 1732320000 });
   });
-
-  it("a per-call appId overrides the client's default", async () => {
-    await expect(client().processesV3.getProcess({ processId: PROCESS, appId: "app-other" })).resolves.toMatchObject({ status: "running" });
-  });
 });
 
-// Each call with the arguments it needs; the declared error statuses come from openapi.yaml.
-type Client = ReturnType<typeof client>;
-type Headers = Record<string, string>;
-const v3Calls = {
-  GetProcess: (c: Client, headers: Headers) => c.processesV3.getProcess({ processId: PROCESS, headers }),
-  GetLatestProcesses: (c: Client, headers: Headers) => c.processesV3.getLatestProcesses({ headers }),
-  GetProcessesCountExperimental: (c: Client, headers: Headers) => c.processesV3.getProcessesCountExperimental({ headers }),
-  CreateProcess: (c: Client, headers: Headers) => c.processesV3.createProcess({ region: "London", headers }),
-  StopProcess: (c: Client, headers: Headers) => c.processesV3.stopProcess({ processId: PROCESS, headers }),
-  GetProcessMetrics: (c: Client, headers: Headers) => c.processesV3.getProcessMetrics({ processId: PROCESS, headers }),
-};
-
 describe("processesV3 declared errors, forced with Prism's Prefer header", () => {
-  it("covers every ProcessesV3 operation in openapi.yaml", () => {
-    expect(Object.keys(v3Calls).sort()).toEqual(operationIdsTagged("ProcessesV3").sort());
-  });
-
-  for (const [operationId, call] of Object.entries(v3Calls)) {
-    const { method, statuses } = declaredErrors(operationId);
-    it.each(statuses)(`${operationId} %s throws the matching ApiError subclass`, async (status) => {
-      const error = await call(client(), { Prefer: `code=${status}` }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(CLASS_BY_STATUS[status]);
-      expect(error).toBeInstanceOf(ApiError);
-      const apiError = error as ApiError;
-      expect(apiError.status).toBe(Number(status));
-      expect(apiError.operationId).toBe(operationId);
-      expect(apiError.method).toBe(method);
-      expect(apiError.url.startsWith(inject("prismUrl"))).toBe(true);
-      expect(apiError.body).toEqual({ message: expect.any(String) });
-      expect(apiError.message).toContain(`${status} `);
-      expect(apiError.message).toContain((apiError.body as { message: string }).message);
-    });
-  }
+  const v3 = () => client().processesV3;
+  declaredErrorSuite(
+    "ProcessesV3",
+    {
+      GetProcess: (headers) => v3().getProcess({ processId: PROCESS, headers }),
+      GetLatestProcesses: (headers) => v3().getLatestProcesses({ headers }),
+      GetProcessesCountExperimental: (headers) => v3().getProcessesCountExperimental({ headers }),
+      CreateProcess: (headers) => v3().createProcess({ region: "London", headers }),
+      StopProcess: (headers) => v3().stopProcess({ processId: PROCESS, headers }),
+      GetProcessMetrics: (headers) => v3().getProcessMetrics({ processId: PROCESS, headers }),
+    },
+    () => inject("prismUrl"),
+  );
 
   it("Prism's own 401, for a request that arrives without a token, becomes UnauthorizedError", async () => {
     const withoutToken = createHathoraClient({

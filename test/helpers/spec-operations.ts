@@ -1,5 +1,6 @@
+import { expect, it } from "vitest";
 import {
-  type ApiError,
+  ApiError,
   NotFoundError,
   PaymentRequiredError,
   RateLimitError,
@@ -39,4 +40,36 @@ export function operationIdsTagged(tag: string): string[] {
       .filter((operation) => operation.tags?.includes(tag))
       .map((operation) => operation.operationId as string),
   );
+}
+
+/**
+ * For each operation of a tag: the table of calls covers every operation of the tag in
+ * openapi.yaml, and each declared error status, forced with Prism's `Prefer: code=...` header,
+ * throws the matching ApiError subclass with its fields.
+ */
+export function declaredErrorSuite(
+  tag: string,
+  calls: Record<string, (headers: Record<string, string>) => Promise<unknown>>,
+  baseUrl: () => string,
+): void {
+  it(`covers every ${tag} operation in openapi.yaml`, () => {
+    expect(Object.keys(calls).sort()).toEqual(operationIdsTagged(tag).sort());
+  });
+
+  for (const [operationId, call] of Object.entries(calls)) {
+    const { method, statuses } = declaredErrors(operationId);
+    it.each(statuses)(`${operationId} %s throws the matching ApiError subclass`, async (status) => {
+      const error = await call({ Prefer: `code=${status}` }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CLASS_BY_STATUS[status]);
+      expect(error).toBeInstanceOf(ApiError);
+      const apiError = error as ApiError;
+      expect(apiError.status).toBe(Number(status));
+      expect(apiError.operationId).toBe(operationId);
+      expect(apiError.method).toBe(method);
+      expect(apiError.url.startsWith(baseUrl())).toBe(true);
+      expect(apiError.body).toEqual({ message: expect.any(String) });
+      expect(apiError.message).toContain(`${status} `);
+      expect(apiError.message).toContain((apiError.body as { message: string }).message);
+    });
+  }
 }
