@@ -134,7 +134,9 @@ describe("failures without a response", () => {
     expect(error).toBeInstanceOf(HathoraError);
     expect(error.code).toBe("ECONNREFUSED");
     expect(error.mayHaveReachedServer).toBe(false);
-    expect(error.cause).toBeInstanceOf(Error);
+    // The platform's own error, as it came: fetch's TypeError over the system error.
+    expect(error.cause).toBeInstanceOf(TypeError);
+    expect(((error.cause as Error).cause as { code?: string }).code).toBe("ECONNREFUSED");
     expect(error.message).toMatch(/^Connection failed: GET \/processes\/v3\/apps\/app-1\/processes\/p: fetch failed \(ECONNREFUSED\)$/);
   });
 

@@ -12,7 +12,7 @@ import { TimeoutError } from "./errors/timeout-error.js";
 import { classifyFetchFailure } from "./fetch-failure.js";
 import { toFetchArguments, type LightRequest } from "./light-request.js";
 import type { Sender } from "./redirects.js";
-import { redact, redactDeep, sanitizeCause } from "./redact.js";
+import { redact, redactDeep } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { statusText } from "./status-text.js";
 
@@ -70,7 +70,7 @@ export async function attempt(client: Client<paths>, sender: Sender, req: Attemp
       return { ok: false, error: new TimeoutError(message, { ...info(), timeoutMs: req.timeoutMs }) };
     }
     const { code, mayHaveReachedServer } = classifyFetchFailure(thrown);
-    const cause = sanitizeCause(thrown, req.token);
+    const cause = thrown instanceof Error ? thrown : new Error(String(thrown));
     return { ok: false, error: new ConnectionError({ ...info(), code, mayHaveReachedServer, cause }) };
   } finally {
     clearTimeout(timer);

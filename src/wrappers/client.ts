@@ -7,6 +7,7 @@ import { DEFAULTS, type HathoraClientOptions } from "./options.js";
 import { createProcessesV2, type ProcessesV2 } from "./processes-v2.js";
 import { createProcessesV3, type ProcessesV3 } from "./processes-v3.js";
 import { LightRequest, toFetchArguments } from "./light-request.js";
+import { bearerToken, sanitizeCause } from "./redact.js";
 import { followRedirectsSafely } from "./redirects.js";
 import { createSend } from "./send.js";
 import { checkTokenOption, resolveToken } from "./token.js";
@@ -45,8 +46,15 @@ export function createHathoraClient(options: HathoraClientOptions): HathoraClien
     throw new ConfigError("No fetch available: pass createHathoraClient({ fetch }), a function taking a Request");
   }
   // A user's fetch gets a real Request, as FetchLike promises; the platform's gets (url, init).
+  // The platform's errors never carry request headers and are kept as they are; a user's fetch
+  // may attach the request to its errors, so those are copied with the token redacted.
   const sender = followRedirectsSafely(
-    userFetch ? (url, init) => userFetch(new Request(url, init)) : (url, init) => (platformFetch as typeof fetch)(url, init),
+    userFetch
+      ? (url, init) =>
+          userFetch(new Request(url, init)).catch((error: unknown) => {
+            throw sanitizeCause(error, bearerToken(init.headers));
+          })
+      : (url, init) => (platformFetch as typeof fetch)(url, init),
   );
   const shared = { baseUrl, headers: { "User-Agent": userAgent ?? `hathora-processes/${specVersion}`, ...headers } };
   const send = createSend({

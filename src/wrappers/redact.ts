@@ -19,10 +19,15 @@ export function redactDeep<T>(value: T, secret: string | undefined): T {
 // The fields of a system or undici error worth keeping on a copy.
 const KEPT_FIELDS = ["code", "errno", "syscall", "address", "port", "hostname"] as const;
 
+/** The token in an `Authorization: Bearer <token>` header, if there is one. */
+export function bearerToken(headers: RequestInit["headers"]): string | undefined {
+  return /^Bearer (.+)$/.exec(new Headers(headers).get("authorization") ?? "")?.[1];
+}
+
 /**
- * A copy of an error from `fetch`, for use as `cause`: name, message, stack and the system
- * fields, with the secret redacted, and nothing else. A custom `fetch` may attach the request
- * (with its Authorization header) to its errors; a copy cannot carry it along.
+ * A copy of an error from a user's `fetch`, for use as `cause`: name, message, stack and the
+ * system fields, with the secret redacted, and nothing else. Such a `fetch` may attach the
+ * request (with its Authorization header) to its errors; a copy cannot carry it along.
  */
 export function sanitizeCause(error: unknown, secret: string | undefined, depth = 0): Error {
   if (!(error instanceof Error)) return new Error(redact(String(error), secret));
