@@ -58,7 +58,7 @@ export async function attempt(client: Client<paths>, sender: Sender, req: Attemp
         return sender(...toFetchArguments(request));
       },
     });
-    return interpret(response, data, error, info(), req);
+    return interpret(response, data, error, info, req);
   } catch (thrown) {
     if (req.signal?.aborted) throw req.signal.reason;
     if (url === undefined) {
@@ -81,7 +81,7 @@ function interpret(
   response: Response,
   data: unknown,
   errorBody: unknown,
-  info: { operationId: string; method: string; url: string; attempts: number },
+  info: () => { operationId: string; method: string; url: string; attempts: number },
   req: AttemptRequest,
 ): AttemptResult {
   // Only errors carry the headers; a success does not pay for copying them.
@@ -91,14 +91,14 @@ function interpret(
       errorBody === "" ? undefined : typeof errorBody === "string" ? cut(redact(errorBody, req.token)) : redactDeep(errorBody, req.token);
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
     const text = response.statusText || statusText(response.status);
-    return { ok: false, error: createApiError({ ...info, status: response.status, statusText: text, body, headers: headers(), retryAfterMs }) };
+    return { ok: false, error: createApiError({ ...info(), status: response.status, statusText: text, body, headers: headers(), retryAfterMs }) };
   }
   if (req.response === "empty") return { ok: true, value: undefined };
 
   const text = typeof data === "string" ? data : "";
   const fail = (problem: string, cause?: unknown) => {
     const body = cut(redact(text, req.token));
-    return { ok: false as const, error: new ResponseError(problem, { ...info, status: response.status, headers: headers(), body, cause }) };
+    return { ok: false as const, error: new ResponseError(problem, { ...info(), status: response.status, headers: headers(), body, cause }) };
   };
   const contentType = response.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {

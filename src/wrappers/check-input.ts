@@ -103,24 +103,22 @@ function checkCallOptions(operationId: string, given: Record<string, unknown>): 
   return given as CallOptions;
 }
 
+// Timers cannot wait longer than 2^31-1 ms; a larger value would fire at once.
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Throws ConfigError unless `value` is a count from `min` up, or (`durationMs`) a timer-safe duration. */
+export function checkWholeNumber(value: unknown, name: string, where: string, min: number, durationMs: boolean): void {
+  const max = durationMs ? MAX_TIMER_MS : Number.MAX_SAFE_INTEGER;
+  if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) return;
+  const kind = durationMs ? `a whole number of milliseconds from ${min} to ${max}` : `a whole number, ${min} or more`;
+  throw new ConfigError(`${where}: ${name} must be ${kind}, got ${describe(value)}`);
+}
 
 /** Shared by client creation and calls: retry and timeout options must be sane numbers. */
 export function checkRetryOptions(options: Record<string, unknown>, where: string): void {
-  const counts = ["maxRetries"];
-  const durations = ["timeoutMs", "retryBaseDelayMs", "retryMaxDelayMs", "maxRetryAfterMs"];
-  for (const name of [...counts, ...durations]) {
-    const value = options[name];
-    if (value === undefined) continue;
-    // Timers cannot wait longer than 2^31-1 ms; a larger value would fire at once.
-    const ok =
-      typeof value === "number" &&
-      Number.isInteger(value) &&
-      (counts.includes(name) ? value >= 0 : value > 0 && value <= MAX_TIMER_MS);
-    if (!ok) {
-      const kind = counts.includes(name) ? "a whole number, 0 or more" : `a whole number of milliseconds from 1 to ${MAX_TIMER_MS}`;
-      throw new ConfigError(`${where}: ${name} must be ${kind}, got ${describe(value)}`);
-    }
+  if (options.maxRetries !== undefined) checkWholeNumber(options.maxRetries, "maxRetries", where, 0, false);
+  for (const name of ["timeoutMs", "retryBaseDelayMs", "retryMaxDelayMs", "maxRetryAfterMs"]) {
+    if (options[name] !== undefined) checkWholeNumber(options[name], name, where, 1, true);
   }
   const flag = options.retryNonIdempotent;
   if (flag !== undefined && typeof flag !== "boolean") {

@@ -5,7 +5,7 @@ export function redact(text: string, secret: string | undefined): string {
   return secret ? text.split(secret).join(REDACTED) : text;
 }
 
-/** `redact` applied to every string in a JSON-like value, returning a copy where anything changed. */
+/** A copy of a JSON-like value with `redact` applied to every string in it. */
 export function redactDeep<T>(value: T, secret: string | undefined): T {
   if (!secret) return value;
   if (typeof value === "string") return redact(value, secret) as T;

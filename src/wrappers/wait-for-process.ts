@@ -1,6 +1,7 @@
 // Polls a process until it reaches a status: what every game backend writes by hand after
 // createProcess. Shared by v2 and v3.
 import { enums } from "../generated/operations.js";
+import { checkWholeNumber } from "./check-input.js";
 import { NotFoundError } from "./errors/api-error.js";
 import { ConfigError } from "./errors/config-error.js";
 import { ProcessEndedError } from "./errors/process-ended-error.js";
@@ -134,10 +135,8 @@ function checkWaitOptions(options: WaitOptions): WaitSettings {
   }
   const settings: WaitSettings = { ...WAIT_DEFAULTS, until };
   for (const name of ["timeoutMs", "pollIntervalMs", "maxPollIntervalMs", "notFoundGraceMs"] as const) {
-    const value: unknown = options[name] ?? WAIT_DEFAULTS[name];
-    if (typeof value !== "number" || !Number.isInteger(value) || value < (name === "notFoundGraceMs" ? 0 : 1) || value > 2 ** 31 - 1) {
-      throw new ConfigError(`waitForProcess: ${name} must be a whole number of milliseconds, got ${String(value)}`);
-    }
+    const value = options[name] ?? WAIT_DEFAULTS[name];
+    checkWholeNumber(value, name, "waitForProcess", name === "notFoundGraceMs" ? 0 : 1, true);
     settings[name] = value;
   }
   return settings;
