@@ -105,7 +105,7 @@ function generateOperations(spec: Json): string {
   lines.push(` * Each operation by operationId. \`idempotent\` is true for GET and for operations marked`);
   lines.push(` * \`x-idempotent: true\`; only those may be retried after the request may have arrived.`);
   lines.push(` */`);
-  lines.push(`export const operations = {`);
+  lines.push(`export const operationSpecs = {`);
   for (const [path, item] of Object.entries<Json>(spec.paths)) {
     for (const [method, operation] of Object.entries<Json>(item)) {
       if (!operation || typeof operation !== "object" || !operation.operationId) continue;

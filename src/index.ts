@@ -1,10 +1,63 @@
-// The public surface of hathora-processes, listed explicitly.
+// The public surface of hathora-processes: every export is named here.
 export { createHathoraClient, type HathoraClient } from "./wrappers/client.js";
-export type { HathoraClientOptions, CallOptions, FetchLike, TokenSource } from "./wrappers/options.js";
-export type * from "./wrappers/processes-v2.js";
-export type * from "./wrappers/processes-v3.js";
-export type * from "./wrappers/types.js";
-export * from "./wrappers/errors/index.js";
+export type { HathoraClientOptions, CallOptions, RequestSettings, WaitOptions, WaitSettings, FetchLike, TokenSource } from "./wrappers/options.js";
+export type {
+  ProcessesV3,
+  GetProcessOptions,
+  GetLatestProcessesOptions,
+  GetProcessesCountOptions,
+  CreateProcessOptions,
+  StopProcessOptions,
+  GetProcessMetricsOptions,
+} from "./wrappers/processes-v3.js";
+export type {
+  ProcessesV2,
+  GetProcessInfoV2Options,
+  GetLatestProcessesV2Options,
+  GetProcessesCountV2Options,
+  CreateProcessV2Options,
+  StopProcessV2Options,
+} from "./wrappers/processes-v2.js";
+export type { WaitForProcessOptions, CreateProcessAndWaitOptions } from "./wrappers/wait-for-process.js";
+export type {
+  ProcessV2,
+  ProcessV3,
+  ExposedPort,
+  Region,
+  KnownRegion,
+  ProcessStatus,
+  KnownProcessStatus,
+  TransportType,
+  Hosting,
+  ProcessMetricName,
+  MetricValue,
+  ProcessMetricsData,
+  ProcessCount,
+  ApiErrorBody,
+} from "./wrappers/types.js";
 export { withDates, type WithDates, type DatedSchema } from "./wrappers/dates.js";
-export type { WaitOptions, WaitForProcessOptions, CreateProcessAndWaitOptions } from "./wrappers/wait-for-process.js";
+
+export { HathoraError, isHathoraError } from "./wrappers/errors/hathora-error.js";
+export { ConfigError } from "./wrappers/errors/config-error.js";
+export { RequestError, type RequestErrorInit } from "./wrappers/errors/request-error.js";
+export {
+  ApiError,
+  UnauthorizedError,
+  PaymentRequiredError,
+  NotFoundError,
+  RequestTimeoutError,
+  UnprocessableEntityError,
+  RateLimitError,
+  ServerError,
+  createApiError,
+  type ApiErrorInit,
+  type ApiErrorName,
+} from "./wrappers/errors/api-error.js";
+export { ConnectionError, type ConnectionErrorInit } from "./wrappers/errors/connection-error.js";
+export { ConnectionTimeoutError } from "./wrappers/errors/connection-timeout-error.js";
+export { ResponseError, type ResponseErrorInit } from "./wrappers/errors/response-error.js";
+export { ProcessEndedError } from "./wrappers/errors/process-ended-error.js";
+export { ProcessNotReadyError } from "./wrappers/errors/process-not-ready-error.js";
+export { WaitTimeoutError } from "./wrappers/errors/wait-timeout-error.js";
+
 export type { paths, components, operations } from "./generated/schema.js";

@@ -1,13 +1,9 @@
 // Many calls in flight through one client against a healthy server all get their own answer.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startFaultServer, json, type FaultServer } from "./helpers/fault-server.js";
+import { expect, it } from "vitest";
+import { json, useFaultServer } from "./helpers/fault-server.js";
 import { faultClient, processV3 } from "./helpers/fixtures.js";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
+const server = useFaultServer();
 
 it("500 concurrent calls through one client all resolve with the right data", async () => {
   const base = server.route((req, res) => {

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError, createHathoraClient, HathoraError, type HathoraClientOptions } from "../src/index.js";
 import type { FetchLike } from "../src/index.js";
+import { rejectionOf } from "./helpers/fixtures.js";
 
 // A fetch that counts; these tests must never reach it.
 function countingFetch(): { fetch: FetchLike; count: () => number } {
@@ -81,9 +82,8 @@ describe("missing or bad token", () => {
   it("a token function that fails or returns nothing rejects the call with ConfigError and sends nothing", async () => {
     const counter = countingFetch();
     const failing = createHathoraClient({ token: () => Promise.reject(new Error("vault down")), appId: "a", fetch: counter.fetch });
-    const error = await failing.processesV3.getProcess({ processId: "p" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as Error).cause).toEqual(new Error("vault down"));
+    const error = await rejectionOf(failing.processesV3.getProcess({ processId: "p" }), ConfigError);
+    expect(error.cause).toEqual(new Error("vault down"));
     const empty = createHathoraClient({ token: () => "", appId: "a", fetch: counter.fetch });
     await expect(empty.processesV3.getProcess({ processId: "p" })).rejects.toThrow(/returned no token/);
     expect(counter.count()).toBe(0);
@@ -128,10 +128,9 @@ describe("bad call arguments are ConfigErrors, before any request", () => {
     ["a string instead of an options object", () => v3.getProcess("p-1" as never), /expected an options object, got "p-1"/],
   ];
   it.each(cases)("%s", async (_, call, message) => {
-    const error = await call().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigError);
+    const error = await rejectionOf(call(), ConfigError);
     expect(error).toBeInstanceOf(HathoraError);
-    expect((error as Error).message).toMatch(message);
+    expect(error.message).toMatch(message);
     expect(counter.count()).toBe(0);
   });
 });

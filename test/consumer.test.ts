@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
+import { runCommand } from "./helpers/run-command.js";
 
 const exec = promisify(execFile);
 const repo = fileURLToPath(new URL("..", import.meta.url));
@@ -21,16 +22,7 @@ let work: string;
 let app: string;
 let tarball: string;
 
-/** Runs a command; resolves with its output and exit code instead of throwing on failure. */
-async function run(file: string, args: string[], cwd: string): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await exec(file, args, { cwd, maxBuffer: 32 * 1024 * 1024 });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === "number" ? failed.code : 1, out: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
-  }
-}
+const run = (file: string, args: string[], cwd: string) => runCommand(file, args, { cwd });
 
 const STRICT = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false };
 function tsconfig(name: string, files: string[], compilerOptions: Record<string, unknown>): string {

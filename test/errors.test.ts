@@ -4,6 +4,7 @@ import {
   ApiError,
   ConfigError,
   ConnectionError,
+  ConnectionTimeoutError,
   createApiError,
   createHathoraClient,
   HathoraError,
@@ -14,10 +15,10 @@ import {
   RequestTimeoutError,
   ResponseError,
   ServerError,
-  TimeoutError,
   UnauthorizedError,
   UnprocessableEntityError,
 } from "../src/index.js";
+import { rejectionOf } from "./helpers/fixtures.js";
 
 const init = (status: number) => ({
   status,
@@ -57,12 +58,12 @@ describe("createApiError maps each status to its class", () => {
 describe("every class has a literal name and the common base", () => {
   it.each([
     ["ConfigError", new ConfigError("x")],
-    ["TimeoutError", new TimeoutError("x", { operationId: "GetProcess", timeoutMs: 1 })],
+    ["ConnectionTimeoutError", new ConnectionTimeoutError({ operationId: "GetProcess", method: "GET", url: "http://h/", attempts: 1, timeoutMs: 1 })],
     [
       "ConnectionError",
       new ConnectionError({ operationId: "o", method: "GET", url: "http://h/", attempts: 1, code: undefined, mayHaveReachedServer: true, cause: new Error("c") }),
     ],
-    ["ResponseError", new ResponseError("x", { operationId: "o", method: "GET", url: "http://h/", attempts: 1, status: 200, headers: {}, body: "" })],
+    ["ResponseError", new ResponseError({ operationId: "o", method: "GET", url: "http://h/", attempts: 1, problem: "x", status: 200, headers: {}, body: "" })],
   ])("%s", (name, error) => {
     expect(error.name).toBe(name);
     expect(error).toBeInstanceOf(HathoraError);
@@ -92,8 +93,8 @@ describe("isHathoraError", () => {
 describe("messages and JSON", () => {
   it("read like `404 Not Found: GET /path: server message`", async () => {
     const client = createHathoraClient({ token: "a-realistic-token", appId: "app-1", baseUrl: inject("prismUrl") });
-    const error = await client.processesV3.getProcess({ processId: "p-1", headers: { Prefer: "code=404" } }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe("404 Not Found: GET /processes/v3/apps/app-1/processes/p-1: Process not found");
+    const error = await rejectionOf(client.processesV3.getProcess({ processId: "p-1", headers: { Prefer: "code=404" } }), NotFoundError);
+    expect(error.message).toBe("404 Not Found: GET /processes/v3/apps/app-1/processes/p-1: Process not found");
   });
 
   it("JSON.stringify gives name, message and fields for structured logs", () => {

@@ -1,15 +1,11 @@
 // The caller's signal: it stops a request and any wait at once, with the platform's AbortError,
 // and no further attempt starts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isHathoraError } from "../src/index.js";
-import { startFaultServer, json, type FaultServer } from "./helpers/fault-server.js";
+import { json, useFaultServer } from "./helpers/fault-server.js";
 import { faultClient, rejectionOf } from "./helpers/fixtures.js";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
+const server = useFaultServer();
 
 function expectAbortError(error: unknown): void {
   expect(error).toBeInstanceOf(DOMException);

@@ -1,8 +1,8 @@
 // Hathora's enums are open: a region, status, hosting or transport it adds tomorrow is sent as
 // given and comes back unchanged, through every method and helper of this client.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createHathoraClient, TimeoutError, withDates, type ProcessV3 } from "../src/index.js";
-import { json, startFaultServer, type FaultServer } from "./helpers/fault-server.js";
+import { describe, expect, inject, it } from "vitest";
+import { createHathoraClient, WaitTimeoutError, withDates, type ProcessV3 } from "../src/index.js";
+import { json, useFaultServer } from "./helpers/fault-server.js";
 import { faultClient, processV3, rejectionOf } from "./helpers/fixtures.js";
 import { recordingFetch } from "./helpers/recording-fetch.js";
 
@@ -21,11 +21,7 @@ const futureProcess: ProcessV3 & { carbonGramsPerHour: number } = {
   carbonGramsPerHour: 12.5,
 };
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
+const server = useFaultServer();
 
 describe("unknown values in requests are sent, not refused", () => {
   it("createProcess sends an unlisted region in the path, and Prism's answer comes back", async () => {
@@ -70,10 +66,11 @@ describe("unknown values in responses pass through unchanged", () => {
   it("waitForProcess treats an unknown status as not there yet, and its deadline error names it", async () => {
     const base = server.route((_, res) => json(res, 200, futureProcess));
     const error = await rejectionOf(
-      faultClient(base).processesV3.waitForProcess({ processId: "p", timeoutMs: 300, pollIntervalMs: 20, maxPollIntervalMs: 40 }),
+      faultClient(base).processesV3.waitForProcess({ processId: "p", waitTimeoutMs: 300, pollIntervalMs: 20, maxPollIntervalMs: 40 }),
+      WaitTimeoutError,
     );
-    expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).message).toContain('still "hibernating"');
+    expect(error.lastStatus).toBe("hibernating");
+    expect(error.message).toContain('still "hibernating"');
     expect(server.seen(base).length).toBeGreaterThanOrEqual(3);
   });
 

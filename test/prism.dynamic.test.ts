@@ -4,6 +4,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { createHathoraClient, NotFoundError, ServerError } from "../src/index.js";
 import { openapi } from "./helpers/examples.js";
+import { rejectionOf } from "./helpers/fixtures.js";
 import { specValidator } from "./helpers/json-schema.js";
 
 // Prism adds properties the schemas do not list, so objects stay open here.
@@ -60,9 +61,7 @@ describe("against Prism generating random data from the schemas", () => {
   });
 
   it("errors with random bodies still carry the server's message", async () => {
-    const notFound = await client().processesV3.getProcess({ processId: "p", headers: { Prefer: "code=404" } }).catch((e: unknown) => e);
-    expect(notFound).toBeInstanceOf(NotFoundError);
-    const { body, message } = notFound as NotFoundError;
+    const { body, message } = await rejectionOf(client().processesV3.getProcess({ processId: "p", headers: { Prefer: "code=404" } }), NotFoundError);
     conforms("ApiError", body);
     expect(message).toContain((body as { message: string }).message);
 

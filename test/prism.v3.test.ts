@@ -1,6 +1,7 @@
 // Every v3 operation through the wrappers against Prism serving openapi.yaml's examples.
 import { describe, expect, inject, it } from "vitest";
-import { ApiError, createHathoraClient, UnauthorizedError } from "../src/index.js";
+import { createHathoraClient, UnauthorizedError } from "../src/index.js";
+import { rejectionOf } from "./helpers/fixtures.js";
 import { responseExample, schemaExample } from "./helpers/examples.js";
 import { declaredErrorSuite } from "./helpers/spec-operations.js";
 
@@ -72,9 +73,8 @@ describe("processesV3 declared errors, forced with Prism's Prefer header", () =>
         return fetch(new Request(request, { headers }));
       },
     });
-    const error = await withoutToken.processesV3.getProcess({ processId: PROCESS }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UnauthorizedError);
-    expect((error as ApiError).status).toBe(401);
-    expect((error as ApiError).attempts).toBe(1);
+    const error = await rejectionOf(withoutToken.processesV3.getProcess({ processId: PROCESS }), UnauthorizedError);
+    expect(error.status).toBe(401);
+    expect(error.attempts).toBe(1);
   });
 });

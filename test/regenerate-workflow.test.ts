@@ -1,29 +1,19 @@
 // The maintainer's chain: edit openapi.yaml -> npm run generate -> tsc points at the wrappers
 // that no longer fit. Proven on a temporary copy of the spec and the source tree, with one
 // field renamed (ProcessV3.status -> state); the unchanged copy is the control.
-import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { runCommand } from "./helpers/run-command.js";
 
-const exec = promisify(execFile);
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const tsx = join(repo, "node_modules/tsx/dist/cli.mjs");
 const tsc = join(repo, "node_modules/typescript/bin/tsc");
 
-async function run(args: string[], cwd = repo): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, args, { cwd });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === "number" ? failed.code : 1, out: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
-  }
-}
+const run = (args: string[], cwd = repo) => runCommand(process.execPath, args, { cwd });
 
 /** A copy of src/ (wrappers, index) with a fresh src/generated/ made from `spec`. */
 async function treeFrom(spec: Record<string, any>, dir: string): Promise<string> {
@@ -86,7 +76,7 @@ describe("editing openapi.yaml", () => {
     expect(clean.code).toBe(0);
     const broken = await run([tsc, "-p", join(renamed, "tsconfig.json")]);
     expect(broken.code).not.toBe(0);
-    expect(broken.out).toMatch(/src\/wrappers\/processes-v3\.ts\(\d+,\d+\): error TS\d+/);
-    expect(broken.out).toContain("status");
+    // waitForProcess reads `status` of every process it polls.
+    expect(broken.out).toMatch(/src\/wrappers\/wait-for-process\.ts\(\d+,\d+\): error TS\d+: Property 'status' does not exist/);
   });
 });

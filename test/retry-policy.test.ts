@@ -1,17 +1,17 @@
 // The retry rules and the Retry-After parser, as plain functions.
 import { describe, expect, it } from "vitest";
-import { ConnectionError, createApiError, ResponseError, TimeoutError } from "../src/index.js";
-import { DEFAULTS } from "../src/wrappers/options.js";
+import { ConnectionError, ConnectionTimeoutError, createApiError, ResponseError } from "../src/index.js";
+import { resolveRequestSettings } from "../src/wrappers/options.js";
 import { parseRetryAfter } from "../src/wrappers/retry-after.js";
 import { backoffMs, retryDelayMs } from "../src/wrappers/retry-policy.js";
 
-const settings = { ...DEFAULTS };
+const settings = resolveRequestSettings({ token: "t" }); // the defaults
 const request = { operationId: "o", method: "GET", url: "http://h/", attempts: 1 };
 const apiError = (status: number, retryAfterMs?: number) =>
   createApiError({ ...request, status, statusText: "", body: undefined, headers: {}, retryAfterMs });
 const connection = (mayHaveReachedServer: boolean) =>
   new ConnectionError({ ...request, code: "E", mayHaveReachedServer, cause: new Error("c") });
-const timeout = new TimeoutError("t", { operationId: "o", timeoutMs: 1 });
+const timeout = new ConnectionTimeoutError({ ...request, timeoutMs: 1 });
 const noJitter = () => 0;
 
 describe("retryDelayMs", () => {
@@ -35,7 +35,7 @@ describe("retryDelayMs", () => {
 
   it("never retries client errors or bad success bodies", () => {
     for (const status of [400, 401, 402, 403, 404, 409, 422]) expect(retryDelayMs(apiError(status), 1, true, settings)).toBeUndefined();
-    const bad = new ResponseError("x", { ...request, status: 200, headers: {}, body: "" });
+    const bad = new ResponseError({ ...request, problem: "x", status: 200, headers: {}, body: "" });
     expect(retryDelayMs(bad, 1, true, settings)).toBeUndefined();
     expect(retryDelayMs(new Error("other"), 1, true, settings)).toBeUndefined();
   });

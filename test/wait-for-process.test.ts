@@ -1,23 +1,20 @@
 // waitForProcess and createProcessAndWait against a local server that scripts each poll.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ConfigError,
   NotFoundError,
+  PaymentRequiredError,
   ProcessEndedError,
   ProcessNotReadyError,
   ServerError,
-  TimeoutError,
+  WaitTimeoutError,
   type ProcessStatus,
 } from "../src/index.js";
-import { startFaultServer, json, type FaultServer } from "./helpers/fault-server.js";
+import { json, useFaultServer } from "./helpers/fault-server.js";
 import { faultClient, processV3, rejectionOf } from "./helpers/fixtures.js";
 import { schemaExample } from "./helpers/examples.js";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
+const server = useFaultServer();
 
 /** A route whose n-th GET answers the n-th scripted status (the last one repeats); 404 for "missing". */
 function scripted(statuses: Array<ProcessStatus | "missing">, extra: Record<string, unknown> = {}) {
@@ -50,7 +47,7 @@ describe("waitForProcess", () => {
 
   it("throws ProcessEndedError with the last process and its exit reason when it fails first", async () => {
     const base = scripted(["starting", "failed"], { summaryExitReason: "Process exited with code 137 (out of memory)" });
-    const error = (await rejectionOf(faultClient(base).processesV3.waitForProcess({ processId: "p-new", ...fast }))) as ProcessEndedError;
+    const error = await rejectionOf(faultClient(base).processesV3.waitForProcess({ processId: "p-new", ...fast }), ProcessEndedError);
     expect(error).toBeInstanceOf(ProcessEndedError);
     expect(error.status).toBe("failed");
     expect(error.until).toBe("running");
@@ -66,14 +63,14 @@ describe("waitForProcess", () => {
     expect(server.seen(base)).toHaveLength(1);
   });
 
-  it("throws TimeoutError with the last status seen when the deadline passes", async () => {
+  it("throws WaitTimeoutError with the last status seen when the deadline passes", async () => {
     const base = scripted(["starting"]);
     const started = Date.now();
-    const error = (await rejectionOf(faultClient(base).processesV3.waitForProcess({ processId: "p-new", timeoutMs: 400, pollIntervalMs: 50, maxPollIntervalMs: 100 }))) as TimeoutError;
+    const error = await rejectionOf(faultClient(base).processesV3.waitForProcess({ processId: "p-new", waitTimeoutMs: 400, pollIntervalMs: 50, maxPollIntervalMs: 100 }), WaitTimeoutError);
     const elapsed = Date.now() - started;
-    expect(error).toBeInstanceOf(TimeoutError);
-    expect(error.operationId).toBe("waitForProcess");
-    expect(error.timeoutMs).toBe(400);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error.processId).toBe("p-new");
+    expect(error.waitTimeoutMs).toBe(400);
     expect(error.lastStatus).toBe("starting");
     expect(error.lastProcess).toMatchObject({ processId: "p-new" });
     expect(error.message).toBe('waitForProcess timed out after 400 ms: process p-new is still "starting", waiting for "running"');
@@ -137,8 +134,11 @@ describe("waitForProcess", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
     const started = Date.now();
-    const error = await rejectionOf(faultClient(base).processesV3.waitForProcess({ processId: "p-new", pollIntervalMs: 40, maxPollIntervalMs: 40, signal: controller.signal }));
-    expect((error as DOMException).name).toBe("AbortError");
+    const error = await rejectionOf(
+      faultClient(base).processesV3.waitForProcess({ processId: "p-new", pollIntervalMs: 40, maxPollIntervalMs: 40, signal: controller.signal }),
+      DOMException,
+    );
+    expect(error.name).toBe("AbortError");
     expect(Date.now() - started).toBeLessThan(1000);
     const polls = server.seen(base).length;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -148,8 +148,8 @@ describe("waitForProcess", () => {
   it("rejects bad options with ConfigError before polling", async () => {
     const base = scripted(["running"]);
     const { processesV3 } = faultClient(base);
-    await expect(processesV3.waitForProcess({ processId: "p", until: "" })).rejects.toThrow(/until must be a non-empty status string/);
-    await expect(processesV3.waitForProcess({ processId: "p", timeoutMs: -1 })).rejects.toBeInstanceOf(ConfigError);
+    await expect(processesV3.waitForProcess({ processId: "p", until: "" })).rejects.toThrow(/until must be a non-empty string/);
+    await expect(processesV3.waitForProcess({ processId: "p", waitTimeoutMs: -1 })).rejects.toBeInstanceOf(ConfigError);
     await expect(processesV3.waitForProcess({ processId: "" })).rejects.toThrow(/processId is required/);
     expect(server.seen(base)).toHaveLength(0);
   });
@@ -178,7 +178,7 @@ describe("createProcessAndWait", () => {
 
   it("if the wait fails, the error carries the created process id, and the cause says why", async () => {
     const base = scripted(["failed"], { summaryExitReason: "crashed" });
-    const error = (await rejectionOf(faultClient(base).processesV3.createProcessAndWait({ region: "Tokyo", ...fast }))) as ProcessNotReadyError;
+    const error = await rejectionOf(faultClient(base).processesV3.createProcessAndWait({ region: "Tokyo", ...fast }), ProcessNotReadyError);
     expect(error).toBeInstanceOf(ProcessNotReadyError);
     expect(error.processId).toBe("p-new");
     expect(error.process.status).toBe("starting");
@@ -189,26 +189,27 @@ describe("createProcessAndWait", () => {
 
   it("a timeout or abort during the wait also carries the id", async () => {
     const base = scripted(["starting"]);
-    const timedOut = (await rejectionOf(
-      faultClient(base).processesV3.createProcessAndWait({ region: "Tokyo", timeoutMs: 100, ...fast }),
-    )) as ProcessNotReadyError;
+    const timedOut = await rejectionOf(
+      faultClient(base).processesV3.createProcessAndWait({ region: "Tokyo", waitTimeoutMs: 100, ...fast }),
+      ProcessNotReadyError,
+    );
     expect(timedOut.processId).toBe("p-new");
-    expect(timedOut.cause).toBeInstanceOf(TimeoutError);
+    expect(timedOut.cause).toBeInstanceOf(WaitTimeoutError);
 
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const aborted = (await rejectionOf(
+    const aborted = await rejectionOf(
       faultClient(base).processesV3.createProcessAndWait({ region: "Tokyo", signal: controller.signal, ...fast }),
-    )) as ProcessNotReadyError;
-    expect(aborted).toBeInstanceOf(ProcessNotReadyError);
+      ProcessNotReadyError,
+    );
     expect(aborted.processId).toBe("p-new");
-    expect((aborted.cause as Error).name).toBe("AbortError");
+    expect(aborted.cause).toMatchObject({ name: "AbortError" });
   });
 
   it("a failed create is thrown as it is: there is no process to report", async () => {
     const base = server.route((_, res) => json(res, 402, { message: "Payment required" }));
-    const error = await rejectionOf(faultClient(base).processesV3.createProcessAndWait({ region: "Tokyo", ...fast }));
-    expect((error as Error).name).toBe("PaymentRequiredError");
+    const error = await rejectionOf(faultClient(base).processesV3.createProcessAndWait({ region: "Tokyo", ...fast }), PaymentRequiredError);
+    expect(error.status).toBe(402);
     expect(server.seen(base)).toHaveLength(1);
   });
 });

@@ -26,7 +26,7 @@ const parameters = {
  * Each operation by operationId. `idempotent` is true for GET and for operations marked
  * `x-idempotent: true`; only those may be retried after the request may have arrived.
  */
-export const operations = {
+export const operationSpecs = {
   GetProcessInfoV2Deprecated: {
     method: "GET",
     path: "/processes/v2/{appId}/info/{processId}",

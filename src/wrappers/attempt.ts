@@ -1,115 +1,124 @@
-// One HTTP exchange for one operation: send through openapi-fetch, read the whole body under
-// the attempt's time limit, and turn the outcome into a value or a typed error.
-import type { Client } from "openapi-fetch";
-import type { paths } from "../generated/schema.js";
+// One attempt of one operation: build the request, send it under the attempt's time limit,
+// read the whole body, and return the value or throw the typed error it amounts to.
+import { createFinalURL, defaultPathSerializer, mergeHeaders, type QuerySerializer } from "openapi-fetch";
+import { linkedController } from "./abort-link.js";
 import { createApiError } from "./errors/api-error.js";
 import { ConfigError } from "./errors/config-error.js";
 import { ConnectionError } from "./errors/connection-error.js";
-import type { HathoraError } from "./errors/hathora-error.js";
-import { describeRequest } from "./errors/request-info.js";
+import { ConnectionTimeoutError } from "./errors/connection-timeout-error.js";
+import { HathoraError } from "./errors/hathora-error.js";
 import { ResponseError } from "./errors/response-error.js";
-import { TimeoutError } from "./errors/timeout-error.js";
 import { classifyFetchFailure } from "./fetch-failure.js";
-import { toFetchArguments, type LightRequest } from "./light-request.js";
-import type { Sender } from "./redirects.js";
-import { redact, redactDeep } from "./redact.js";
+import type { OperationSpec } from "./operation-types.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { statusText } from "./status-text.js";
+import { redact, redactDeep } from "./token.js";
+import type { Transport } from "./transport.js";
+
+/** What every attempt of a client shares. */
+export interface AttemptContext {
+  baseUrl: string;
+  /** The client's headers, with lower-case names. */
+  headers: Readonly<Record<string, string>>;
+  querySerializer: QuerySerializer<unknown>;
+  transport: Transport;
+}
 
 export interface AttemptRequest {
   operationId: string;
-  method: "GET" | "POST";
-  path: string;
-  response: "json" | "empty";
-  params: { path: Record<string, string>; query: Record<string, unknown> };
-  headers: Record<string, string> | undefined;
+  spec: OperationSpec;
+  pathParams: Record<string, string>;
+  query: Record<string, unknown>;
+  callHeaders: Record<string, string> | undefined;
   token: string;
   timeoutMs: number;
   signal: AbortSignal | undefined;
+  /** Which attempt this is, from 1. */
   attempt: number;
 }
 
-export type AttemptResult = { ok: true; value: unknown } | { ok: false; error: HathoraError };
-
-// openapi-fetch's `request` is typed per path and method; this layer is generic over both, and
-// the wrappers above it carry the precise types, derived from the same generated `operations`.
-type UntypedRequest = (method: string, path: string, init: Record<string, unknown>) =>
-  Promise<{ data?: unknown; error?: unknown; response: Response }>;
-
 const BODY_LIMIT = 2000;
+const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-export async function attempt(client: Client<paths>, sender: Sender, req: AttemptRequest): Promise<AttemptResult> {
-  // A controller and a timer that is cleared at once: measurably cheaper per call than
-  // AbortSignal.timeout, whose timer lives on until the signal is garbage-collected.
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), req.timeoutMs);
-  const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
-  let url: string | undefined;
-  const info = () => ({ operationId: req.operationId, method: req.method, url: url ?? req.path, attempts: req.attempt });
+export async function attempt(context: AttemptContext, request: AttemptRequest): Promise<unknown> {
+  const { operationId, spec, token, timeoutMs, signal } = request;
+  const url = createFinalURL(spec.path, {
+    baseUrl: context.baseUrl,
+    params: { path: request.pathParams, query: request.query },
+    querySerializer: context.querySerializer,
+    pathSerializer: defaultPathSerializer,
+  });
+  const init: RequestInit = { method: spec.method, headers: requestHeaders(context.headers, request.callHeaders, token) };
+  const about = { operationId, method: spec.method, url, attempts: request.attempt };
 
+  // The caller's signal is linked, not combined with AbortSignal.any (see abort-link.ts); the
+  // time limit is a timer cleared at once, cheaper per call than AbortSignal.timeout.
+  const { controller, unlink } = linkedController(signal);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  init.signal = controller.signal;
   try {
-    const { data, error, response } = await (client.request as unknown as UntypedRequest)(req.method, req.path, {
-      params: req.params,
-      headers: { ...req.headers, Authorization: `Bearer ${req.token}` },
-      signal,
-      parseAs: "text",
-      fetch: (request: LightRequest) => {
-        url = request.url;
-        return sender(...toFetchArguments(request));
-      },
-    });
-    return interpret(response, data, error, info, req);
+    const response = await context.transport(url, init, token);
+    if (!response.ok) {
+      const body = await response.text();
+      throw createApiError({
+        ...about,
+        status: response.status,
+        statusText: response.statusText || statusText(response.status),
+        body: body === "" ? undefined : errorBody(body, token),
+        headers: headersOf(response, token),
+        retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+      });
+    }
+    if (spec.response === "empty") {
+      await response.body?.cancel();
+      return undefined;
+    }
+    const text = await response.text();
+    const contentType = response.headers.get("content-type") ?? "";
+    const fail = (problem: string, cause?: unknown) =>
+      new ResponseError({ ...about, problem, status: response.status, headers: headersOf(response, token), body: cut(redact(text, token)), cause });
+    if (!JSON_CONTENT_TYPE.test(contentType)) throw fail(`expected a JSON body, got ${contentType ? `content type ${contentType}` : "no content type"}`);
+    if (text === "") throw fail("expected a JSON body, got an empty body");
+    try {
+      return JSON.parse(text);
+    } catch (parseError) {
+      throw fail(`invalid JSON body: ${(parseError as Error).message}`, parseError);
+    }
   } catch (thrown) {
-    if (req.signal?.aborted) throw req.signal.reason;
-    if (url === undefined) {
-      // fetch was never called: the request could not be built (a bad header, say).
-      throw new ConfigError(`${req.operationId}: the request could not be built: ${redact(String(thrown), req.token)}`);
-    }
-    if (deadline.signal.aborted) {
-      const message = `${req.operationId} timed out: no complete response within ${req.timeoutMs} ms: ${describeRequest(info())} (attempt ${req.attempt})`;
-      return { ok: false, error: new TimeoutError(message, { ...info(), timeoutMs: req.timeoutMs }) };
-    }
-    const { code, mayHaveReachedServer } = classifyFetchFailure(thrown);
-    const cause = thrown instanceof Error ? thrown : new Error(String(thrown));
-    return { ok: false, error: new ConnectionError({ ...info(), code, mayHaveReachedServer, cause }) };
+    if (thrown instanceof HathoraError) throw thrown; // the ApiError or ResponseError above
+    if (signal?.aborted) throw signal.reason;
+    if (controller.signal.aborted) throw new ConnectionTimeoutError({ ...about, timeoutMs });
+    throw new ConnectionError({ ...about, ...classifyFetchFailure(thrown), cause: thrown instanceof Error ? thrown : new Error(String(thrown)) });
   } finally {
     clearTimeout(timer);
+    unlink();
   }
 }
 
-function interpret(
-  response: Response,
-  data: unknown,
-  errorBody: unknown,
-  info: () => { operationId: string; method: string; url: string; attempts: number },
-  req: AttemptRequest,
-): AttemptResult {
-  // Only errors carry the headers; a success does not pay for copying them.
-  const headers = () => redactDeep(Object.fromEntries(response.headers), req.token);
-  if (!response.ok) {
-    const body =
-      errorBody === "" ? undefined : typeof errorBody === "string" ? cut(redact(errorBody, req.token)) : redactDeep(errorBody, req.token);
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-    const text = response.statusText || statusText(response.status);
-    return { ok: false, error: createApiError({ ...info(), status: response.status, statusText: text, body, headers: headers(), retryAfterMs }) };
-  }
-  if (req.response === "empty") return { ok: true, value: undefined };
-
-  const text = typeof data === "string" ? data : "";
-  const fail = (problem: string, cause?: unknown) => {
-    const body = cut(redact(text, req.token));
-    return { ok: false as const, error: new ResponseError(problem, { ...info(), status: response.status, headers: headers(), body, cause }) };
-  };
-  const contentType = response.headers.get("content-type") ?? "";
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
-    return fail(`expected a JSON body, got ${contentType ? `content type ${contentType}` : "no content type"}`);
-  }
-  if (text === "") return fail("expected a JSON body, got an empty body");
+/** The client's headers, this call's over them, and the token over both. */
+function requestHeaders(client: Readonly<Record<string, string>>, call: Record<string, string> | undefined, token: string): Headers | Record<string, string> {
+  const authorization = `Bearer ${token}`;
+  if (!call) return { ...client, authorization };
   try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (parseError) {
-    return fail(`invalid JSON body: ${(parseError as Error).message}`, parseError);
+    return mergeHeaders(client, call, { authorization });
+  } catch (error) {
+    // Headers quotes the value it rejects; the token is not among them, but say it plainly.
+    throw new ConfigError(`headers: ${redact(String((error as Error).message ?? error), token)}`);
   }
+}
+
+/** An error body: parsed when it is JSON (whatever the content type says), its text otherwise. */
+function errorBody(text: string, token: string): unknown {
+  try {
+    return redactDeep(JSON.parse(text) as unknown, token);
+  } catch {
+    return cut(redact(text, token));
+  }
+}
+
+/** Only errors carry headers; a success does not pay for copying them. */
+function headersOf(response: Response, token: string): Record<string, string> {
+  return redactDeep(Object.fromEntries(response.headers), token);
 }
 
 function cut(text: string): string {

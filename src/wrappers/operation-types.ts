@@ -1,9 +1,13 @@
 // Types of each operation's arguments and result, derived from the generated `operations`
 // interface, so that a change to openapi.yaml reaches every wrapper through `tsc`.
+import type { operationSpecs } from "../generated/operations.js";
 import type { operations } from "../generated/schema.js";
 import type { CallOptions } from "./options.js";
 
 export type OperationId = keyof operations;
+
+/** What the client knows of an operation at run time: method, path, parameters, retry safety. */
+export type OperationSpec = (typeof operationSpecs)[OperationId];
 
 type Parameters<Op extends OperationId> = operations[Op]["parameters"];
 type Present<T> = [NonNullable<T>] extends [never] ? unknown : NonNullable<T>;

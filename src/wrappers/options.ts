@@ -1,20 +1,56 @@
+// Every option of the client, of a call and of a wait: its type and documented default in the
+// interfaces, its check and default in one table each. Options are checked and resolved here
+// and nowhere else; the tables are typed against the interfaces, so the two cannot drift apart.
+import { ConfigError } from "./errors/config-error.js";
+
 /** Anything that fetches like the platform's `fetch`; the client always passes a `Request`. */
 export type FetchLike = (request: Request) => Promise<Response>;
 
 /** A token, or a function that returns one (called before every attempt, so it may rotate). */
 export type TokenSource = string | (() => string | Promise<string>);
 
+/** How requests are sent and retried. The client sets them; a call may override some. */
+export interface RequestSettings {
+  /**
+   * Retries after the first attempt, for failures that are safe to retry (see the README's
+   * failure model). 0 turns retries off.
+   * @default 2
+   */
+  maxRetries: number;
+  /** Time limit of each attempt, from sending to the last byte of the body. @default 30000 */
+  timeoutMs: number;
+  /**
+   * First backoff delay; each retry doubles it, up to `retryMaxDelayMs`, minus up to 25%
+   * random jitter.
+   * @default 500
+   */
+  retryBaseDelayMs: number;
+  /** Longest backoff delay. @default 8000 */
+  retryMaxDelayMs: number;
+  /**
+   * Longest `Retry-After` the client waits for. A server asking for a longer wait gets no
+   * retry: the error is thrown at once, with `retryAfterMs` set.
+   * @default 60000
+   */
+  maxRetryAfterMs: number;
+  /**
+   * Also retry `createProcess` after failures where the request may have reached the server
+   * (5xx, timeout, connection reset). Each such retry can start a second, billed process.
+   * @default false
+   */
+  retryNonIdempotent: boolean;
+}
+
+type Optional<T> = { [Key in keyof T]?: T[Key] | undefined };
+
 /** Options of `createHathoraClient`. */
-export interface HathoraClientOptions {
+export interface HathoraClientOptions extends Optional<RequestSettings> {
   /**
    * Hathora developer token, sent as `Authorization: Bearer <token>`. Required. It never
    * appears in an error, a log line or `util.inspect` of the client.
    */
   token: TokenSource;
-  /**
-   * Default application id for every call; a call's own `appId` wins.
-   * @default undefined (every call must then pass `appId`)
-   */
+  /** Default application id for every call; a call's own `appId` wins. @default undefined (every call must then pass `appId`) */
   appId?: string | undefined;
   /** @default "https://api.hathora.dev" */
   baseUrl?: string | undefined;
@@ -24,78 +60,157 @@ export interface HathoraClientOptions {
   headers?: Record<string, string> | undefined;
   /** `User-Agent` header. @default "hathora-processes/<version>" */
   userAgent?: string | undefined;
-  /**
-   * Retries after the first attempt, for failures that are safe to retry (see the README's
-   * failure model). 0 turns retries off.
-   * @default 2
-   */
-  maxRetries?: number | undefined;
-  /** Time limit of each attempt, from sending to the last byte of the body. @default 30000 */
-  timeoutMs?: number | undefined;
-  /**
-   * First backoff delay; each retry doubles it, up to `retryMaxDelayMs`, minus up to 25%
-   * random jitter.
-   * @default 500
-   */
-  retryBaseDelayMs?: number | undefined;
-  /** Longest backoff delay. @default 8000 */
-  retryMaxDelayMs?: number | undefined;
-  /**
-   * Longest `Retry-After` the client waits for. A server asking for a longer wait gets no
-   * retry: the error is thrown at once, with `retryAfterMs` set.
-   * @default 60000
-   */
-  maxRetryAfterMs?: number | undefined;
-  /**
-   * Also retry `createProcess` after failures where the request may have reached the server
-   * (5xx, timeout, connection reset). Each such retry can start a second, billed process.
-   * @default false
-   */
-  retryNonIdempotent?: boolean | undefined;
 }
 
-/** Options every method accepts next to its parameters. */
-export interface CallOptions {
+/** Options every method accepts next to its parameters; the settings default to the client's. */
+export interface CallOptions extends Optional<Pick<RequestSettings, "maxRetries" | "timeoutMs" | "retryNonIdempotent">> {
   /** This call's application id. @default the client's `appId` */
   appId?: string | undefined;
   /** Aborts the request and any backoff wait; the call then rejects with `signal.reason`. */
   signal?: AbortSignal | undefined;
   /** Extra headers for this call, merged over the client's. */
   headers?: Record<string, string> | undefined;
-  /** @default the client's `maxRetries` */
-  maxRetries?: number | undefined;
-  /** @default the client's `timeoutMs` */
-  timeoutMs?: number | undefined;
-  /** @default the client's `retryNonIdempotent` */
-  retryNonIdempotent?: boolean | undefined;
 }
 
-export const DEFAULTS = {
-  baseUrl: "https://api.hathora.dev",
-  maxRetries: 2,
-  timeoutMs: 30_000,
-  retryBaseDelayMs: 500,
-  retryMaxDelayMs: 8_000,
-  maxRetryAfterMs: 60_000,
-  retryNonIdempotent: false,
-} as const;
-
-/** The retry and timeout settings in force for one call. */
-export interface RetrySettings {
-  maxRetries: number;
-  timeoutMs: number;
-  retryBaseDelayMs: number;
-  retryMaxDelayMs: number;
-  maxRetryAfterMs: number;
-  retryNonIdempotent: boolean;
+/** How `waitForProcess` polls, next to the options of each `getProcess` call it makes. */
+export interface WaitSettings {
+  /** The status to wait for; any status string, also one this version does not list. @default "running" */
+  until: string;
+  /** Deadline of the whole wait; then WaitTimeoutError, with the last process seen. @default 120000 */
+  waitTimeoutMs: number;
+  /** First pause between polls; each later pause is 1.5 times longer, up to `maxPollIntervalMs`. @default 500 */
+  pollIntervalMs: number;
+  /** @default 5000 */
+  maxPollIntervalMs: number;
+  /**
+   * A freshly created process can briefly be unknown to the read path: 404s are tolerated for
+   * this long after the wait starts, until the process has been seen once.
+   * @default 10000
+   */
+  notFoundGraceMs: number;
 }
 
-/** The names `CallOptions` may carry, next to an operation's own parameters. */
-export const CALL_OPTION_NAMES: ReadonlySet<string> = new Set([
-  "appId",
-  "signal",
-  "headers",
-  "maxRetries",
-  "timeoutMs",
-  "retryNonIdempotent",
-]);
+/** The options of `waitForProcess` and `createProcessAndWait` other than `processId`/`region`. */
+export interface WaitOptions extends Optional<WaitSettings>, CallOptions {}
+
+/** A check returns what is wrong with a value, or undefined when it is fine. */
+type Check = (value: unknown) => string | undefined;
+type Setting<T> = { default: T; check: Check };
+
+// Timers cannot wait longer than 2^31-1 ms; a larger value would fire at once.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const wholeNumber =
+  (min: number): Check =>
+  (value) =>
+    typeof value === "number" && Number.isInteger(value) && value >= min && value <= Number.MAX_SAFE_INTEGER ? undefined : `must be a whole number, ${min} or more`;
+const milliseconds =
+  (min: number): Check =>
+  (value) =>
+    typeof value === "number" && Number.isInteger(value) && value >= min && value <= MAX_TIMER_MS
+      ? undefined
+      : `must be a whole number of milliseconds from ${min} to ${MAX_TIMER_MS}`;
+const boolean: Check = (value) => (typeof value === "boolean" ? undefined : "must be a boolean");
+const nonEmptyString: Check = (value) => (typeof value === "string" && value !== "" ? undefined : "must be a non-empty string");
+const headerRecord: Check = (value) => (typeof value === "object" && value !== null && !Array.isArray(value) ? undefined : "must be an object of strings");
+const abortSignal: Check = (value) => (value instanceof AbortSignal ? undefined : "must be an AbortSignal");
+
+const REQUEST_SETTINGS = {
+  maxRetries: { default: 2, check: wholeNumber(0) },
+  timeoutMs: { default: 30_000, check: milliseconds(1) },
+  retryBaseDelayMs: { default: 500, check: milliseconds(1) },
+  retryMaxDelayMs: { default: 8_000, check: milliseconds(1) },
+  maxRetryAfterMs: { default: 60_000, check: milliseconds(1) },
+  retryNonIdempotent: { default: false, check: boolean },
+} satisfies { [Key in keyof RequestSettings]: Setting<RequestSettings[Key]> };
+
+const WAIT_SETTINGS = {
+  until: { default: "running", check: nonEmptyString },
+  waitTimeoutMs: { default: 120_000, check: milliseconds(1) },
+  pollIntervalMs: { default: 500, check: milliseconds(1) },
+  maxPollIntervalMs: { default: 5_000, check: milliseconds(1) },
+  notFoundGraceMs: { default: 10_000, check: milliseconds(0) },
+} satisfies { [Key in keyof WaitSettings]: Setting<WaitSettings[Key]> };
+
+/** The checks of the call options; their names are what a method accepts besides parameters. */
+const CALL_OPTIONS = {
+  appId: nonEmptyString,
+  signal: abortSignal,
+  headers: headerRecord,
+  maxRetries: REQUEST_SETTINGS.maxRetries.check,
+  timeoutMs: REQUEST_SETTINGS.timeoutMs.check,
+  retryNonIdempotent: REQUEST_SETTINGS.retryNonIdempotent.check,
+} satisfies { [Key in keyof CallOptions]-?: Check };
+
+export const DEFAULT_BASE_URL = "https://api.hathora.dev";
+
+/** Whether `name` is a call option (rather than an operation parameter or a typo). */
+export function isCallOption(name: string): name is keyof CallOptions {
+  return Object.hasOwn(CALL_OPTIONS, name);
+}
+
+export const CALL_OPTION_NAMES: readonly string[] = Object.keys(CALL_OPTIONS);
+
+/** The client's request settings: each given option checked, each missing one defaulted. */
+export function resolveRequestSettings(options: HathoraClientOptions): RequestSettings {
+  return resolve(REQUEST_SETTINGS, options, "createHathoraClient");
+}
+
+export interface ResolvedCall {
+  /** The client's settings, with the ones this call overrides. */
+  settings: RequestSettings;
+  signal: AbortSignal | undefined;
+  headers: Record<string, string> | undefined;
+}
+
+/** A call's options, each checked: its settings over the client's, its signal and headers. */
+export function resolveCallOptions(given: Record<string, unknown>, client: RequestSettings, where: string): ResolvedCall {
+  let settings = client;
+  for (const name of CALL_OPTION_NAMES) {
+    const value = given[name];
+    if (value === undefined) continue;
+    failIf(CALL_OPTIONS[name as keyof CallOptions](value), name, value, where);
+    if (name in client) settings = { ...settings, [name]: value };
+  }
+  const { signal, headers } = given as CallOptions; // checked above
+  return { settings, signal, headers };
+}
+
+/** The call options among `options` (unchecked: the call they are passed to checks them). */
+export function pickCallOptions(options: object): CallOptions {
+  const given = options as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const name of CALL_OPTION_NAMES) if (given[name] !== undefined) picked[name] = given[name];
+  return picked;
+}
+
+/** A wait's settings, after checking each wait option given. */
+export function resolveWaitSettings(options: WaitOptions, where: string): WaitSettings {
+  return resolve(WAIT_SETTINGS, options, where);
+}
+
+function resolve<T>(table: { [Key in keyof T]: Setting<T[Key]> }, options: object, where: string): T {
+  const given = options as Record<string, unknown>;
+  const resolved = {} as T;
+  for (const name of Object.keys(table) as Array<keyof T & string>) {
+    const value = given[name];
+    if (value === undefined) {
+      resolved[name] = table[name].default;
+    } else {
+      failIf(table[name].check(value), name, value, where);
+      resolved[name] = value as T[typeof name];
+    }
+  }
+  return resolved;
+}
+
+function failIf(problem: string | undefined, name: string, value: unknown, where: string): void {
+  if (problem) throw new ConfigError(`${where}: ${name} ${problem}, got ${describeValue(value)}`);
+}
+
+/** A value as an error message shows it: short, and never a whole object. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (Array.isArray(value)) return "an array";
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}

@@ -1,5 +1,5 @@
 import type { OperationInput } from "./operation-types.js";
-import type { Send } from "./send.js";
+import type { RunOperation } from "./run-operation.js";
 import type { ProcessCount, ProcessV2 } from "./types.js";
 import {
   createProcessAndWait,
@@ -32,15 +32,15 @@ export interface ProcessesV2 {
   createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<ProcessV2>;
 }
 
-export function createProcessesV2(send: Send): ProcessesV2 {
-  const getProcessInfo = (options: GetProcessInfoV2Options) => send("GetProcessInfoV2Deprecated", options);
-  const createProcess = (options: CreateProcessV2Options) => send("CreateProcessV2Deprecated", options);
+export function createProcessesV2(run: RunOperation): ProcessesV2 {
+  const getProcessInfo = (options: GetProcessInfoV2Options) => run("GetProcessInfoV2Deprecated", options);
+  const createProcess = (options: CreateProcessV2Options) => run("CreateProcessV2Deprecated", options);
   return {
     getProcessInfo,
-    getLatestProcesses: (options) => send("GetLatestProcessesV2Deprecated", options),
-    getProcessesCountExperimental: (options) => send("GetProcessesCountExperimentalV2Deprecated", options),
+    getLatestProcesses: (options) => run("GetLatestProcessesV2Deprecated", options),
+    getProcessesCountExperimental: (options) => run("GetProcessesCountExperimentalV2Deprecated", options),
     createProcess,
-    stopProcess: (options) => send("StopProcessV2Deprecated", options),
+    stopProcess: (options) => run("StopProcessV2Deprecated", options),
     waitForProcess: (options) => waitForProcess(getProcessInfo, options),
     createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcessInfo, options),
   };

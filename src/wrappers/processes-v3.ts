@@ -1,5 +1,5 @@
 import type { OperationInput } from "./operation-types.js";
-import type { Send } from "./send.js";
+import type { RunOperation } from "./run-operation.js";
 import type { ProcessCount, ProcessMetricsData, ProcessV3 } from "./types.js";
 import {
   createProcessAndWait,
@@ -34,7 +34,8 @@ export interface ProcessesV3 {
   getProcessMetrics(options: GetProcessMetricsOptions): Promise<ProcessMetricsData>;
   /**
    * Polls `getProcess` until the process reaches `until` (default `running`) and returns it.
-   * Throws ProcessEndedError if it ends first, TimeoutError after `timeoutMs` (default 2 min).
+   * Throws ProcessEndedError if it ends first, WaitTimeoutError after `waitTimeoutMs` (default
+   * 2 min). Call options (`timeoutMs`, `maxRetries`, ...) apply to each poll.
    */
   waitForProcess(options: WaitForProcessOptions): Promise<ProcessV3>;
   /**
@@ -44,16 +45,16 @@ export interface ProcessesV3 {
   createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<ProcessV3>;
 }
 
-export function createProcessesV3(send: Send): ProcessesV3 {
-  const getProcess = (options: GetProcessOptions) => send("GetProcess", options);
-  const createProcess = (options: CreateProcessOptions) => send("CreateProcess", options);
+export function createProcessesV3(run: RunOperation): ProcessesV3 {
+  const getProcess = (options: GetProcessOptions) => run("GetProcess", options);
+  const createProcess = (options: CreateProcessOptions) => run("CreateProcess", options);
   return {
     getProcess,
-    getLatestProcesses: (options) => send("GetLatestProcesses", options),
-    getProcessesCountExperimental: (options) => send("GetProcessesCountExperimental", options),
+    getLatestProcesses: (options) => run("GetLatestProcesses", options),
+    getProcessesCountExperimental: (options) => run("GetProcessesCountExperimental", options),
     createProcess,
-    stopProcess: (options) => send("StopProcess", options),
-    getProcessMetrics: (options) => send("GetProcessMetrics", options),
+    stopProcess: (options) => run("StopProcess", options),
+    getProcessMetrics: (options) => run("GetProcessMetrics", options),
     waitForProcess: (options) => waitForProcess(getProcess, options),
     createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcess, options),
   };

@@ -3,21 +3,21 @@
 // did not act on the request, because a second create can start a second, billed process.
 import { ApiError } from "./errors/api-error.js";
 import { ConnectionError } from "./errors/connection-error.js";
-import { TimeoutError } from "./errors/timeout-error.js";
-import type { RetrySettings } from "./options.js";
+import type { RequestSettings } from "./options.js";
 
 /** Statuses after which the same request may succeed. 429 means the server did not act. */
 const RETRIED_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
  * How long to wait before the next attempt, or undefined when the failure is not retried.
- * `attempt` counts from 1 (the attempt that just failed).
+ * `attempt` counts from 1 (the attempt that just failed). A ConnectionTimeoutError is a
+ * ConnectionError that may have reached the server.
  */
 export function retryDelayMs(
   error: unknown,
   attempt: number,
   idempotent: boolean,
-  settings: RetrySettings,
+  settings: RequestSettings,
   random: () => number = Math.random,
 ): number | undefined {
   if (attempt > settings.maxRetries) return undefined;
@@ -29,16 +29,14 @@ export function retryDelayMs(
     if (error.retryAfterMs !== undefined) {
       return error.retryAfterMs <= settings.maxRetryAfterMs ? error.retryAfterMs : undefined;
     }
-  } else if (error instanceof ConnectionError) {
-    if (error.mayHaveReachedServer && !mayRepeat) return undefined;
-  } else if (!(error instanceof TimeoutError && mayRepeat)) {
+  } else if (!(error instanceof ConnectionError) || (error.mayHaveReachedServer && !mayRepeat)) {
     return undefined;
   }
   return backoffMs(attempt, settings, random);
 }
 
 /** Exponential backoff: base * 2^(attempt-1), capped, minus up to 25% random jitter. */
-export function backoffMs(attempt: number, settings: RetrySettings, random: () => number = Math.random): number {
+export function backoffMs(attempt: number, settings: RequestSettings, random: () => number = Math.random): number {
   const capped = Math.min(settings.retryMaxDelayMs, settings.retryBaseDelayMs * 2 ** (attempt - 1));
   return Math.round(capped * (1 - 0.25 * random()));
 }

@@ -15,7 +15,8 @@ import {
   RateLimitError,
   ResponseError,
   ServerError,
-  TimeoutError,
+  ConnectionTimeoutError,
+  WaitTimeoutError,
   UnauthorizedError,
   UnprocessableEntityError,
   withDates,
@@ -41,7 +42,10 @@ const statuses: ProcessStatus[] = ["running", "starting"];
 const metricNames: ProcessMetricName[] = ["cpu", "memory"];
 const call: CallOptions = { timeoutMs: 10_000 };
 
-const ready: ProcessV3 = await hathora.processesV3.createProcessAndWait({ region, pollIntervalMs: 50 });
+// The wait helpers take the call options too; they apply to each request they make.
+const ready: ProcessV3 = await hathora.processesV3.createProcessAndWait({ region, pollIntervalMs: 50, maxRetries: 1, timeoutMs: 5_000, retryNonIdempotent: false });
+// Their errors carry the process as the API version returns it: no cast to reach its port.
+export const endedPort = new ProcessEndedError({ process: ready, until: "running" }).process.exposedPort?.port;
 const created: ProcessV3 = await hathora.processesV3.createProcess({ region, ...call });
 const fetched: ProcessV3 = await hathora.processesV3.getProcess({ processId: created.processId });
 const waited: ProcessV3 = await hathora.processesV3.waitForProcess({ processId: created.processId });
@@ -77,7 +81,7 @@ async function failure(run: () => Promise<unknown>): Promise<string> {
 }
 const notFound = await failure(() => hathora.processesV3.getProcess({ processId: "missing", headers: { Prefer: "code=404" } }));
 const noAppId = await failure(() => createHathoraClient({ token: "t", baseUrl }).processesV3.getProcess({ processId: "p" }));
-const classes = [HathoraError, ApiError, UnauthorizedError, PaymentRequiredError, NotFoundError, UnprocessableEntityError, RateLimitError, ServerError, ConnectionError, TimeoutError, ResponseError, ConfigError, ProcessEndedError, ProcessNotReadyError];
+const classes = [HathoraError, ApiError, UnauthorizedError, PaymentRequiredError, NotFoundError, UnprocessableEntityError, RateLimitError, ServerError, ConnectionError, ConnectionTimeoutError, WaitTimeoutError, ResponseError, ConfigError, ProcessEndedError, ProcessNotReadyError];
 
 console.log(
   JSON.stringify({

@@ -3,6 +3,7 @@
 // server counts and records what arrives on it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => void;
 
@@ -51,6 +52,27 @@ export async function startFaultServer(): Promise<FaultServer> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The fault server of one test file: started before its tests, closed after them. */
+export function useFaultServer(): FaultServer {
+  let server: FaultServer | undefined;
+  beforeAll(async () => {
+    server = await startFaultServer();
+  });
+  afterAll(() => server?.close());
+  const started = (): FaultServer => {
+    if (!server) throw new Error("The fault server starts in beforeAll; use it inside a test");
+    return server;
+  };
+  return {
+    get origin() {
+      return started().origin;
+    },
+    route: (handler) => started().route(handler),
+    seen: (baseUrl) => started().seen(baseUrl),
+    close: () => started().close(),
   };
 }
 

@@ -1,5 +1,4 @@
-import { HathoraError } from "./hathora-error.js";
-import { describeRequest, type RequestInfo } from "./request-info.js";
+import { describeRequest, RequestError, type RequestErrorInit } from "./request-error.js";
 
 export type ApiErrorName =
   | "ApiError"
@@ -11,7 +10,7 @@ export type ApiErrorName =
   | "RateLimitError"
   | "ServerError";
 
-export interface ApiErrorInit extends RequestInfo {
+export interface ApiErrorInit extends RequestErrorInit {
   status: number;
   statusText: string;
   /** The parsed JSON body, the body text (cut to a sane length), or undefined when empty. */
@@ -21,15 +20,11 @@ export interface ApiErrorInit extends RequestInfo {
 }
 
 /** The server answered with an error status (or a redirect that was not followed). */
-export class ApiError extends HathoraError implements RequestInfo {
+export class ApiError extends RequestError {
   override name: ApiErrorName = "ApiError";
   readonly status: number;
   readonly body: unknown;
   readonly headers: Record<string, string>;
-  readonly operationId: string;
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
   /** The server's request id, from `x-request-id` or `request-id`, when it sent one. */
   readonly requestId: string | undefined;
   /** How long the server asked to wait (`Retry-After`), in milliseconds, when it said. */
@@ -37,14 +32,10 @@ export class ApiError extends HathoraError implements RequestInfo {
 
   constructor(init: ApiErrorInit) {
     const status = init.statusText ? `${init.status} ${init.statusText}` : String(init.status);
-    super(`${status}: ${describeRequest(init)}: ${detail(init.body)}`);
+    super(init, `${status}: ${describeRequest(init)}: ${detail(init.body)}`);
     this.status = init.status;
     this.body = init.body;
     this.headers = init.headers;
-    this.operationId = init.operationId;
-    this.method = init.method;
-    this.url = init.url;
-    this.attempts = init.attempts;
     this.requestId = init.headers["x-request-id"] ?? init.headers["request-id"];
     this.retryAfterMs = init.retryAfterMs;
   }

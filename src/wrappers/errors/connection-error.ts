@@ -1,13 +1,14 @@
-import { HathoraError } from "./hathora-error.js";
-import { describeRequest, type RequestInfo } from "./request-info.js";
+import { describeRequest, RequestError, type RequestErrorInit } from "./request-error.js";
+
+export interface ConnectionErrorInit extends RequestErrorInit {
+  /** The system error code found under `cause`, such as `ECONNREFUSED`, when there is one. */
+  code: string | undefined;
+  mayHaveReachedServer: boolean;
+}
 
 /** No response came back: the connection was refused, reset, or the host did not resolve. */
-export class ConnectionError extends HathoraError implements RequestInfo {
-  override name = "ConnectionError" as const;
-  readonly operationId: string;
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
+export class ConnectionError extends RequestError {
+  override name: "ConnectionError" | "ConnectionTimeoutError" = "ConnectionError";
   /** The system error code found under `cause`, such as `ECONNREFUSED`, when there is one. */
   readonly code: string | undefined;
   /**
@@ -16,14 +17,15 @@ export class ConnectionError extends HathoraError implements RequestInfo {
    */
   readonly mayHaveReachedServer: boolean;
 
-  constructor(info: RequestInfo & { code: string | undefined; mayHaveReachedServer: boolean; cause: Error }) {
-    const reason = info.cause.message + (info.code && !info.cause.message.includes(info.code) ? ` (${info.code})` : "");
-    super(`Connection failed: ${describeRequest(info)}: ${reason}`, { cause: info.cause });
-    this.operationId = info.operationId;
-    this.method = info.method;
-    this.url = info.url;
-    this.attempts = info.attempts;
-    this.code = info.code;
-    this.mayHaveReachedServer = info.mayHaveReachedServer;
+  /** `message` is for subclasses; a ConnectionError writes its own from `init`. */
+  constructor(init: ConnectionErrorInit, message?: string) {
+    super(init, message ?? `Connection failed: ${describeRequest(init)}: ${reason(init)}`);
+    this.code = init.code;
+    this.mayHaveReachedServer = init.mayHaveReachedServer;
   }
+}
+
+function reason({ cause, code }: ConnectionErrorInit): string {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return code && !text.includes(code) ? `${text} (${code})` : text;
 }

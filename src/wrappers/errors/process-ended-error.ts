@@ -1,25 +1,27 @@
+import type { ProcessV2, ProcessV3 } from "../types.js";
 import { HathoraError } from "./hathora-error.js";
 
 /** The process moved past the awaited status into an end state (`waitForProcess`). */
-export class ProcessEndedError extends HathoraError {
+export class ProcessEndedError<P extends ProcessV2 | ProcessV3 = ProcessV2 | ProcessV3> extends HathoraError {
   override name = "ProcessEndedError" as const;
   readonly processId: string;
   /** The status it ended in. */
-  readonly status: string;
+  readonly status: P["status"];
   /** The status that was awaited. */
   readonly until: string;
   /** Why the process exited, when the server said (v3 `summaryExitReason`). */
   readonly summaryExitReason: string | undefined;
-  /** The last process seen, as the server returned it. */
-  readonly process: { processId: string; status: string };
+  /** The last process seen, as the server returned it: a ProcessV3 from `processesV3`, a ProcessV2 from `processesV2`. */
+  readonly process: P;
 
-  constructor(process: { processId: string; status: string; summaryExitReason?: string }, until: string) {
-    const reason = process.summaryExitReason ? `: ${process.summaryExitReason}` : "";
-    super(`Process ${process.processId} is "${process.status}" and will not become "${until}"${reason}`);
+  constructor(init: { process: P; until: string }) {
+    const { process, until } = init;
+    const summaryExitReason = "summaryExitReason" in process ? process.summaryExitReason : undefined;
+    super(`Process ${process.processId} is "${process.status}" and will not become "${until}"${summaryExitReason ? `: ${summaryExitReason}` : ""}`);
     this.processId = process.processId;
     this.status = process.status;
     this.until = until;
-    this.summaryExitReason = process.summaryExitReason;
+    this.summaryExitReason = summaryExitReason;
     this.process = process;
   }
 }

@@ -1,17 +1,19 @@
+import type { ProcessV2, ProcessV3 } from "../types.js";
 import { HathoraError } from "./hathora-error.js";
 
 /**
  * `createProcessAndWait` created a process, then the wait failed. The process may still be
  * running (and billed): `processId` is here so it can be stopped. `cause` says why the wait
- * failed: a ProcessEndedError, a TimeoutError, an ApiError, or the caller's abort reason.
+ * failed: a ProcessEndedError, a WaitTimeoutError, an ApiError, or the caller's abort reason.
  */
-export class ProcessNotReadyError extends HathoraError {
+export class ProcessNotReadyError<P extends ProcessV2 | ProcessV3 = ProcessV2 | ProcessV3> extends HathoraError {
   override name = "ProcessNotReadyError" as const;
   readonly processId: string;
   /** The process as `createProcess` returned it. */
-  readonly process: { processId: string; status: string };
+  readonly process: P;
 
-  constructor(process: { processId: string; status: string }, until: string, cause: unknown) {
+  constructor(init: { process: P; until: string; cause: unknown }) {
+    const { process, until, cause } = init;
     const why = cause instanceof Error ? cause.message : String(cause);
     super(`Process ${process.processId} was created but did not become "${until}" (${why}); stop it if it is not needed`, { cause });
     this.processId = process.processId;
