@@ -58,7 +58,9 @@ export function exec(command: string, args: readonly string[], options: ExecOpti
 export async function mustExec(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
   const result = await exec(command, args, options);
   if (result.code !== 0) {
-    throw new Error(`${command} ${args.join(" ")} exited with ${result.code}:\n${result.output.slice(-6000)}`);
+    const line = `${command} ${args.join(" ")}`;
+    const shown = line.length > 300 ? `${line.slice(0, 300)}...` : line; // javac gets every source file
+    throw new Error(`${shown} exited with ${result.code}:\n${result.output.slice(-6000)}`);
   }
   return result;
 }
