@@ -1,0 +1,177 @@
+// npm run test:languages: generates Go, Python and Java clients from dist/openapi.json with
+// OpenAPI Generator, compiles each with a small program (go/, python/, java/), and runs every
+// program against Prism static, Prism dynamic (-d) and a local server that answers with values
+// the spec does not list. Prints a language x server table and exits 1 if any cell fails.
+//
+//   npm run test:languages                      everything
+//   npm run test:languages -- --only go,java    some languages
+//   npm run test:languages -- --spec other.json generate from another bundled spec
+//
+// Toolchains are installed when missing (Debian packages, generator npm packages into
+// ${XDG_CACHE_HOME:-~/.cache}/hathora-processes/); generated clients and builds live there
+// too and are rebuilt only when the spec, the generator options or a program change.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startPrism, type PrismServer } from "../prism.js";
+import { exec, mustExec } from "./exec.js";
+import { languages, type Language } from "./languages.js";
+import { checkOddRequests } from "./odd-requests.js";
+import { startOddServer, type OddServer } from "./odd-server.js";
+import { ensureDebianPackages, ensureGenerators } from "./toolchains.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const here = fileURLToPath(new URL(".", import.meta.url));
+const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "hathora-processes");
+// Not a real token: Prism and the odd server only check that a bearer token is sent.
+const TOKEN = "languages-test-token";
+const KINDS = ["static", "dynamic", "odd"] as const;
+type Kind = (typeof KINDS)[number];
+const SERVER_NAMES: Record<Kind, string> = { static: "Prism static", dynamic: "Prism dynamic", odd: "unlisted values" };
+
+const { values: flags } = parseArgs({ options: { only: { type: "string" }, spec: { type: "string" } } });
+const started = performance.now();
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const step = (message: string) => console.log(`[${seconds(performance.now() - started)}] ${message}`);
+
+async function bundledSpec(): Promise<string> {
+  if (flags.spec) return resolve(flags.spec);
+  const spec = join(root, "dist/openapi.json");
+  const source = join(root, "openapi.yaml");
+  if (!existsSync(spec) || statSync(spec).mtimeMs < statSync(source).mtimeMs) {
+    // The bundle step of `npm run build`, alone: the TypeScript build is not needed here.
+    await mustExec(join(root, "node_modules/.bin/redocly"), ["bundle", source, "--output", spec], {
+      cwd: root,
+      env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+    });
+    step("bundled openapi.yaml into dist/openapi.json");
+  }
+  return spec;
+}
+
+/** Generates and compiles one language unless the same inputs were already built. */
+async function build(language: Language, spec: string): Promise<{ ok: boolean; ms: number; cached: boolean; output: string }> {
+  const t0 = performance.now();
+  const dir = join(cacheDir, "languages", language.name.toLowerCase());
+  const key = createHash("sha256")
+    .update(readFileSync(spec))
+    .update(language.generatorVersion)
+    .update(JSON.stringify(language.generatorArgs))
+    .update(readFileSync(join(here, "languages.ts")))
+    .update(language.programFiles.map((file) => readFileSync(join(here, file), "utf8")).join("\0"))
+    .digest("hex");
+  const stamp = join(dir, "built-from");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === key) return { ok: true, ms: performance.now() - t0, cached: true, output: "" };
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  try {
+    await language.build({ cacheDir, spec, dir });
+    writeFileSync(stamp, key);
+    return { ok: true, ms: performance.now() - t0, cached: false, output: "" };
+  } catch (error) {
+    return { ok: false, ms: performance.now() - t0, cached: false, output: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+interface Cell {
+  ok: boolean;
+  ms: number;
+  output: string;
+}
+
+async function runProgram(language: Language, kind: Kind, url: string, odd: OddServer): Promise<Cell> {
+  const dir = join(cacheDir, "languages", language.name.toLowerCase());
+  const { command, args, env } = language.command(dir, url, kind, TOKEN);
+  odd.takeRequests();
+  const result = await exec(command, args, { env, timeoutMs: 120_000 });
+  let output = result.output;
+  let ok = result.code === 0;
+  if (kind === "odd") {
+    const problems = checkOddRequests(odd.takeRequests());
+    output += problems.map((problem) => `FAIL server saw: ${problem}\n`).join("");
+    if (problems.length === 0) output += "ok   server saw filters as repeated keys, start/end digit for digit, the bearer token\n";
+    ok &&= problems.length === 0;
+  }
+  return { ok, ms: result.ms, output };
+}
+
+async function main(): Promise<number> {
+  const only = flags.only?.toLowerCase().split(",");
+  const chosen = languages.filter((language) => !only || only.includes(language.name.toLowerCase()));
+  if (chosen.length === 0) throw new Error(`--only ${flags.only}: no such language (go, python, java)`);
+
+  const installed = await ensureDebianPackages();
+  step(installed.length ? `installed Debian packages: ${installed.join(" ")}` : "toolchains present");
+  const generators = await ensureGenerators(cacheDir);
+  step(generators.length ? `installed generators ${generators.join(", ")} into ${cacheDir}` : "generators present");
+  const spec = await bundledSpec();
+
+  // Prism takes a few seconds to start; the builds take longer. Both at once.
+  const servers: { prismStatic?: PrismServer; prismDynamic?: PrismServer; odd?: OddServer } = {};
+  const stopAll = () => Promise.all([servers.prismStatic?.stop(), servers.prismDynamic?.stop(), servers.odd?.stop()]);
+  try {
+    const serversReady = Promise.all([
+      startPrism({ spec }).then((server) => (servers.prismStatic = server)),
+      startPrism({ spec, dynamic: true }).then((server) => (servers.prismDynamic = server)),
+      startOddServer(TOKEN).then((server) => (servers.odd = server)),
+    ]);
+    serversReady.catch(() => {}); // awaited below, after the builds; this only keeps Node from calling it unhandled meanwhile
+    const builds = await Promise.all(chosen.map((language) => build(language, spec)));
+    await serversReady;
+    step("Prism static, Prism dynamic and the unlisted-values server are listening");
+    const urls: Record<Kind, string> = { static: servers.prismStatic!.url, dynamic: servers.prismDynamic!.url, odd: servers.odd!.url };
+
+    const rows: Array<{ language: Language; build: (typeof builds)[number]; cells: Partial<Record<Kind, Cell>> }> = [];
+    for (const [index, language] of chosen.entries()) {
+      const built = builds[index]!;
+      const row = { language, build: built, cells: {} as Partial<Record<Kind, Cell>> };
+      rows.push(row);
+      console.log(`\n== ${language.name}: generator ${language.generatorVersion} ${language.generatorArgs.join(" ")}`);
+      if (!built.ok) {
+        console.log(`FAIL build:\n${built.output}`);
+        continue;
+      }
+      console.log(built.cached ? "build: unchanged inputs, reused" : `build: generated and compiled in ${seconds(built.ms)}`);
+      for (const kind of KINDS) {
+        const cell = await runProgram(language, kind, urls[kind], servers.odd!);
+        row.cells[kind] = cell;
+        console.log(`-- against ${SERVER_NAMES[kind]} (${cell.ok ? "pass" : "FAIL"}, ${seconds(cell.ms)})\n${cell.output.trimEnd().replace(/^/gm, "   ")}`);
+      }
+    }
+
+    const header = ["language", "build", ...KINDS.map((kind) => SERVER_NAMES[kind])];
+    const table = rows.map(({ language, build: built, cells }) => [
+      language.name,
+      built.ok ? (built.cached ? "reused" : `ok ${seconds(built.ms)}`) : "FAIL",
+      ...KINDS.map((kind) => {
+        const cell = cells[kind];
+        return cell ? `${cell.ok ? "pass" : "FAIL"} ${seconds(cell.ms)}` : "not run";
+      }),
+    ]);
+    const widths = header.map((title, column) => Math.max(title.length, ...table.map((row) => row[column]!.length)));
+    const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ")} |`;
+    console.log(`\n${line(header)}\n|${widths.map((width) => "-".repeat(width + 2)).join("|")}|\n${table.map(line).join("\n")}`);
+    const results = rows.flatMap(({ cells }) => KINDS.map((kind) => cells[kind]?.ok ?? false));
+    const passed = results.filter(Boolean).length;
+    console.log(`\ntotal ${seconds(performance.now() - started)}`);
+    console.log(`languages: ${passed} passed, ${results.length - passed} failed`);
+    return passed === results.length ? 0 : 1;
+  } finally {
+    await stopAll();
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => process.exit(130)); // the exit handlers of exec.ts and prism.ts kill every child
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`test:languages: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
