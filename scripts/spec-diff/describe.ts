@@ -104,7 +104,7 @@ function parameterName(doc: Json, operationNode: Json, pathItem: Json, index: nu
   const all = [...((operationNode.parameters ?? []) as Json[]), ...((pathItem.parameters ?? []) as Json[])];
   let parameter: Json | undefined = all[index];
   for (let hops = 0; parameter && typeof parameter.$ref === "string" && hops < 8; hops++) {
-    const name: string = parameter.$ref.split("/").pop();
+    const name = String(parameter.$ref).split("/").pop() ?? "";
     parameter = doc.components?.parameters?.[name];
   }
   return parameter ? `${parameter.in} parameter ${code(parameter.name)}` : `parameter #${index}`;

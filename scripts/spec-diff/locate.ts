@@ -106,13 +106,11 @@ export function locate(doc: Json, other: Json, path: Segment[]): Location | unde
     const item = doc.paths?.[second] ?? {};
     // Parameters declared on the path item are appended to the operation's own by api-smart-diff.
     let start: unknown = item[method] ?? {};
-    let steps = within;
     const own = ((start as Json).parameters ?? []) as unknown[];
     if (within[0] === "parameters" && typeof within[1] === "number" && within[1] >= own.length) {
       start = { parameters: [...own, ...((item.parameters ?? []) as unknown[])] };
-      steps = within;
     }
-    const found = walk(doc, start, steps);
+    const found = walk(doc, start, within);
     return {
       operation,
       ...(direction ? { direction } : {}),
