@@ -148,7 +148,7 @@ describe("waitForProcess", () => {
   it("rejects bad options with ConfigError before polling", async () => {
     const base = scripted(["running"]);
     const { processesV3 } = faultClient(base);
-    await expect(processesV3.waitForProcess({ processId: "p", until: "ready" as ProcessStatus })).rejects.toThrow(/until must be one of starting/);
+    await expect(processesV3.waitForProcess({ processId: "p", until: "" })).rejects.toThrow(/until must be a non-empty status string/);
     await expect(processesV3.waitForProcess({ processId: "p", timeoutMs: -1 })).rejects.toBeInstanceOf(ConfigError);
     await expect(processesV3.waitForProcess({ processId: "" })).rejects.toThrow(/processId is required/);
     expect(server.seen(base)).toHaveLength(0);

@@ -231,35 +231,30 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description A Hathora region. Hathora adds regions over time, so a response may carry a region that is not listed here yet.
+         * @description A Hathora region: `Seattle`, `Los_Angeles`, `Washington_DC`, `Chicago`, `London`, `Frankfurt`, `Mumbai`, `Singapore`, `Tokyo`, `Sydney`, `Sao_Paulo`, `Dallas`, `Johannesburg` or `Dubai` today. Open: Hathora adds regions over time, so a response may carry a region not listed here, and a request may name one; the server decides which regions exist.
          * @example Seattle
-         * @enum {string}
          */
-        Region: "Seattle" | "Los_Angeles" | "Washington_DC" | "Chicago" | "London" | "Frankfurt" | "Mumbai" | "Singapore" | "Tokyo" | "Sydney" | "Sao_Paulo" | "Dallas" | "Johannesburg" | "Dubai";
+        Region: "Seattle" | "Los_Angeles" | "Washington_DC" | "Chicago" | "London" | "Frankfurt" | "Mumbai" | "Singapore" | "Tokyo" | "Sydney" | "Sao_Paulo" | "Dallas" | "Johannesburg" | "Dubai" | (string & {});
         /**
-         * @description Lifecycle of a process: `starting` -> `running` -> `draining` -> `stopping` -> `stopped`, or `failed`.
+         * @description Lifecycle of a process: `starting` -> `running` -> `draining` -> `stopping` -> `stopped`, or `failed`. Open: a status not listed here may appear.
          * @example running
-         * @enum {string}
          */
-        ProcessStatus: "starting" | "running" | "draining" | "stopping" | "stopped" | "failed";
+        ProcessStatus: "starting" | "running" | "draining" | "stopping" | "stopped" | "failed" | (string & {});
         /**
-         * @description Transport protocol of an exposed port.
+         * @description Transport protocol of an exposed port: `tcp`, `udp` or `tls`. Open: another protocol may appear.
          * @example tcp
-         * @enum {string}
          */
-        TransportType: "tcp" | "udp" | "tls";
+        TransportType: "tcp" | "udp" | "tls" | (string & {});
         /**
-         * @description Kind of infrastructure the process runs on.
+         * @description Kind of infrastructure the process runs on: `metal`, `cloud` or `shared`. Open: another kind may appear.
          * @example cloud
-         * @enum {string}
          */
-        Hosting: "metal" | "cloud" | "shared";
+        Hosting: "metal" | "cloud" | "shared" | (string & {});
         /**
-         * @description A metric that can be requested for a process.
+         * @description A metric that can be requested for a process: `cpu`, `memory`, `rateEgress`, `totalEgress`, `activeConnections`, `gpuMemory` or `gpuUtilization`. Open: Hathora may add metrics.
          * @example cpu
-         * @enum {string}
          */
-        ProcessMetricName: "cpu" | "memory" | "rateEgress" | "totalEgress" | "activeConnections" | "gpuMemory" | "gpuUtilization";
+        ProcessMetricName: "cpu" | "memory" | "rateEgress" | "totalEgress" | "activeConnections" | "gpuMemory" | "gpuUtilization" | (string & {});
         /**
          * @description Connection details for a port the process exposes.
          * @example {
@@ -271,31 +266,16 @@ export interface components {
          */
         ExposedPort: {
             transportType: components["schemas"]["TransportType"];
-            /** @example 34567 */
+            /**
+             * Format: int32
+             * @example 34567
+             */
             port: number;
             /** @example 1.proxy.hathora.dev */
             host: string;
             /** @example default */
             name: string;
         };
-        /**
-         * @description The process's main port (same fields as ExposedPort), or null while the process has none yet.
-         * @example {
-         *       "transportType": "tcp",
-         *       "port": 34567,
-         *       "host": "1.proxy.hathora.dev",
-         *       "name": "default"
-         *     }
-         */
-        NullableExposedPort: {
-            transportType: components["schemas"]["TransportType"];
-            /** @example 34567 */
-            port: number;
-            /** @example 1.proxy.hathora.dev */
-            host: string;
-            /** @example default */
-            name: string;
-        } | null;
         /**
          * @description A process as version 2 of the API returns it (deprecated; see ProcessV3).
          * @example {
@@ -329,6 +309,7 @@ export interface components {
         ProcessV2: {
             status: components["schemas"]["ProcessStatus"];
             /**
+             * Format: int32
              * @description Tracks the number of rooms that have been allocated to the process.
              * @example 1
              */
@@ -354,12 +335,14 @@ export interface components {
              */
             createdAt: string;
             /**
+             * Format: int32
              * @description Governs how many [rooms](https://hathora.dev/docs/concepts/hathora-entities#room) can be scheduled in a process.
              * @example 3
              */
             roomsPerProcess: number;
             additionalExposedPorts: components["schemas"]["ExposedPort"][];
-            exposedPort: components["schemas"]["NullableExposedPort"];
+            /** @description The process's main port, or null while it has none yet. */
+            exposedPort: components["schemas"]["ExposedPort"] | null;
             region: components["schemas"]["Region"];
             /**
              * @description System generated unique identifier to a runtime instance of your game server.
@@ -367,6 +350,7 @@ export interface components {
              */
             processId: string;
             /**
+             * Format: int32
              * @description System generated id for a deployment. Increments by 1.
              * @example 1
              */
@@ -414,6 +398,7 @@ export interface components {
         ProcessV3: {
             status: components["schemas"]["ProcessStatus"];
             /**
+             * Format: int32
              * @description Tracks the number of rooms that have been allocated to the process.
              * @example 1
              */
@@ -425,12 +410,12 @@ export interface components {
             terminatedAt: string | null;
             /**
              * Format: date-time
-             * @description When the process is issued to stop. We use this to determine when we should stop billing.
+             * @description When the process is issued to stop.
              */
             stoppingAt: string | null;
             /**
              * Format: date-time
-             * @description When the process bound to the specified port. We use this to determine when we should start billing.
+             * @description When the process bound to the specified port. We use this to determine when to register the process to the load balancer.
              */
             startedAt: string | null;
             /**
@@ -440,7 +425,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When the container finished downloading and started booting.
+             * @description When the container was fully downloaded and started booting.
              */
             bootedAt: string | null;
             /**
@@ -449,12 +434,14 @@ export interface components {
              */
             scheduledAt: string | null;
             /**
+             * Format: int32
              * @description Governs how many [rooms](https://hathora.dev/docs/concepts/hathora-entities#room) can be scheduled in a process.
              * @example 3
              */
             roomsPerProcess: number;
             additionalExposedPorts: components["schemas"]["ExposedPort"][];
-            exposedPort: components["schemas"]["NullableExposedPort"];
+            /** @description The process's main port, or null while it has none yet. */
+            exposedPort: components["schemas"]["ExposedPort"] | null;
             region: components["schemas"]["Region"];
             /**
              * @description System generated unique identifier to a runtime instance of your game server.
@@ -490,22 +477,29 @@ export interface components {
          *     }
          */
         ProcessCount: {
-            /** @example 3 */
+            /**
+             * Format: double
+             * @example 3
+             */
             count: number;
         };
         /**
          * @description One data point of a metric time series.
          * @example {
          *       "value": 0.27,
-         *       "timestamp": 1732320000
+         *       "timestamp": 1732320061
          *     }
          */
         MetricValue: {
-            /** @example 0.27 */
+            /**
+             * Format: double
+             * @example 0.27
+             */
             value: number;
             /**
-             * @description Unix timestamp in seconds.
-             * @example 1732320000
+             * Format: double
+             * @description Unix timestamp of the data point.
+             * @example 1732320061
              */
             timestamp: number;
         };
@@ -690,7 +684,7 @@ export interface components {
         StatusFilter: components["schemas"]["ProcessStatus"][];
         /** @description Only return processes in one of these regions. */
         RegionFilter: components["schemas"]["Region"][];
-        /** @description Not documented by Hathora. Passed through as given; most likely an upper time bound (Unix timestamp) for paging back through older processes. */
+        /** @description Not documented by Hathora. Passed through as given. */
         Before: number;
     };
     requestBodies: never;
@@ -891,7 +885,7 @@ export interface operations {
                 status?: components["parameters"]["StatusFilter"];
                 /** @description Only return processes in one of these regions. */
                 region?: components["parameters"]["RegionFilter"];
-                /** @description Not documented by Hathora. Passed through as given; most likely an upper time bound (Unix timestamp) for paging back through older processes. */
+                /** @description Not documented by Hathora. Passed through as given. */
                 before?: components["parameters"]["Before"];
             };
             header?: never;
@@ -929,7 +923,7 @@ export interface operations {
                 status?: components["parameters"]["StatusFilter"];
                 /** @description Only return processes in one of these regions. */
                 region?: components["parameters"]["RegionFilter"];
-                /** @description Not documented by Hathora. Passed through as given; most likely an upper time bound (Unix timestamp) for paging back through older processes. */
+                /** @description Not documented by Hathora. Passed through as given. */
                 before?: components["parameters"]["Before"];
             };
             header?: never;
@@ -1083,12 +1077,12 @@ export interface operations {
                 /** @description Which metrics to return. Leave out for the server's default set. */
                 metrics?: components["schemas"]["ProcessMetricName"][];
                 /**
-                 * @description Start of the time range, as a Unix timestamp in seconds. Defaults to `end` minus one hour.
+                 * @description Start of the time range, as a Unix timestamp. Defaults to `end` minus one hour.
                  * @example 1732320000
                  */
                 start?: number;
                 /**
-                 * @description End of the time range, as a Unix timestamp in seconds. Defaults to now.
+                 * @description End of the time range, as a Unix timestamp. Defaults to now.
                  * @example 1732323600
                  */
                 end?: number;

@@ -1,6 +1,5 @@
 // Polls a process until it reaches a status: what every game backend writes by hand after
 // createProcess. Shared by v2 and v3.
-import { enums } from "../generated/operations.js";
 import { checkWholeNumber } from "./check-input.js";
 import { NotFoundError } from "./errors/api-error.js";
 import { ConfigError } from "./errors/config-error.js";
@@ -130,8 +129,9 @@ interface WaitSettings {
 function checkWaitOptions(options: WaitOptions): WaitSettings {
   if (typeof options !== "object" || options === null) throw new ConfigError("waitForProcess: expected an options object");
   const until = options.until ?? WAIT_DEFAULTS.until;
-  if (!(enums.ProcessStatus as readonly string[]).includes(until)) {
-    throw new ConfigError(`waitForProcess: until must be one of ${enums.ProcessStatus.join(", ")}; got ${JSON.stringify(until)}`);
+  // ProcessStatus is open: a status Hathora adds later may be awaited too.
+  if (typeof until !== "string" || until === "") {
+    throw new ConfigError(`waitForProcess: until must be a non-empty status string, got ${JSON.stringify(until)}`);
   }
   const settings: WaitSettings = { ...WAIT_DEFAULTS, until };
   for (const name of ["timeoutMs", "pollIntervalMs", "maxPollIntervalMs", "notFoundGraceMs"] as const) {

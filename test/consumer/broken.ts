@@ -6,4 +6,4 @@ const hathora = createHathoraClient({ token: "t", appId: "a" });
 await hathora.processesV3.getProcess({ processID: "misspelt" });
 const process: ProcessV3 = await hathora.processesV3.getProcess({ processId: "p" });
 export const deployment: number = process.deploymentId;
-await hathora.processesV3.createProcess({ region: "Atlantis" });
+await hathora.processesV3.createProcess({ region: 7 });
