@@ -15,7 +15,9 @@ const repo = fileURLToPath(new URL("..", import.meta.url));
 const tsx = join(repo, "node_modules/tsx/dist/cli.mjs");
 const exec = promisify(execFile);
 const V3 = "/processes/v3/apps/{appId}/processes";
-const released = () => parse(readFileSync(join(repo, "openapi.yaml"), "utf8")) as Record<string, any>;
+// The spec of release 0.1.0, a fixture that stays the same whatever openapi.yaml becomes.
+const FIXTURE = join(repo, "test/fixtures/openapi-0.1.0.yaml");
+const released = () => parse(readFileSync(FIXTURE, "utf8")) as Record<string, any>;
 
 let work: string;
 const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@localhost", ...args], { cwd: work });
@@ -55,7 +57,7 @@ beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), "hathora-gate-"));
   git("init", "-q");
   mkdirSync(join(work, "released"));
-  writeFileSync(join(work, "released/openapi.yaml"), readFileSync(join(repo, "openapi.yaml")));
+  writeFileSync(join(work, "released/openapi.yaml"), readFileSync(FIXTURE));
   commit("release 0.1.0", { version: "0.1.0", spec: released(), changelog: CHANGELOG_0_1 });
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));

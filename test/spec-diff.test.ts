@@ -13,7 +13,10 @@ import { renderChanges } from "../scripts/spec-diff/render.js";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const tsx = join(repo, "node_modules/tsx/dist/cli.mjs");
-const original = () => parse(readFileSync(join(repo, "openapi.yaml"), "utf8")) as Record<string, any>;
+// The spec of release 0.1.0 (closed enums, a NullableExposedPort component), kept as a fixture
+// so that these cases stay the same whatever openapi.yaml becomes.
+const FIXTURE = join(repo, "test/fixtures/openapi-0.1.0.yaml");
+const original = () => parse(readFileSync(FIXTURE, "utf8")) as Record<string, any>;
 const V3 = "/processes/v3/apps/{appId}/processes";
 
 function changesAfter(edit: (spec: Record<string, any>) => void): SpecChange[] {
@@ -148,7 +151,7 @@ describe("npm run spec:diff", () => {
     work = mkdtempSync(join(tmpdir(), "hathora-spec-diff-"));
     const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@localhost", ...args], { cwd: work });
     git("init", "-q");
-    writeFileSync(join(work, "openapi.yaml"), readFileSync(join(repo, "openapi.yaml")));
+    writeFileSync(join(work, "openapi.yaml"), readFileSync(FIXTURE));
     git("add", "openapi.yaml");
     git("commit", "-qm", "base");
   });
@@ -176,7 +179,7 @@ describe("npm run spec:diff", () => {
     const nonBreaking = original();
     addOptionalField(nonBreaking);
     writeFileSync(join(work, "openapi.yaml"), stringify(nonBreaking));
-    writeFileSync(join(work, "base.yaml"), readFileSync(join(repo, "openapi.yaml")));
+    writeFileSync(join(work, "base.yaml"), readFileSync(FIXTURE));
     const safe = await specDiff("base.yaml");
     expect(safe.out).toContain("1 changes: 0 breaking, 1 non-breaking, 0 documentation only.");
     expect(safe.code).toBe(0);
@@ -186,5 +189,53 @@ describe("npm run spec:diff", () => {
     const result = await specDiff("no-such-ref");
     expect(result.code).toBe(2);
     expect(result.out).toContain("no-such-ref is neither a file nor a git object");
+  });
+});
+
+describe("corrections on top of api-smart-diff", () => {
+  it("a required field dropped from a body behind `$ref: components/responses` is breaking (api-smart-diff uses request rules there)", () => {
+    const changes = changesAfter((spec) => {
+      spec.components.schemas.ProcessCount.required = [];
+    });
+    expect(changes).toEqual([expect.objectContaining({ classification: "breaking", name: "ProcessCount", sentence: "`count` is no longer required, so it may be left out." })]);
+  });
+
+  it("`$ref: NullableX` rewritten as `allOf: [$ref: X]` + `nullable: true` is no structural change", () => {
+    const changes = changesAfter((spec) => {
+      for (const name of ["ProcessV2", "ProcessV3"]) {
+        spec.components.schemas[name].properties.exposedPort = { allOf: [{ $ref: "#/components/schemas/ExposedPort" }], nullable: true, description: "The main port, or null." };
+      }
+      delete spec.components.schemas.NullableExposedPort;
+    });
+    // Only the component itself is gone (generated clients lose the type name); no field changes.
+    expect(changes.filter((change) => change.classification !== "documentation")).toEqual([
+      expect.objectContaining({ classification: "breaking", name: "NullableExposedPort", sentence: "schema removed; clients generated from the spec lose the type." }),
+    ]);
+  });
+
+  it("a closed enum replaced by x-extensible-enum is one change per schema: breaking where responses carry it", () => {
+    const changes = changesAfter((spec) => {
+      for (const name of ["Region", "ProcessMetricName"]) {
+        spec.components.schemas[name]["x-extensible-enum"] = spec.components.schemas[name].enum;
+        delete spec.components.schemas[name].enum;
+      }
+    });
+    const verdicts = changes.filter((change) => change.classification !== "documentation").map((change) => [change.name, change.classification, change.sentence]);
+    expect(verdicts).toEqual([
+      ["ProcessMetricName", "non-breaking", "no longer restricted to a closed list of values."],
+      ["Region", "breaking", "no longer restricted to a closed list of values; responses may carry values outside the old list, which a client that checks it may reject."],
+    ]);
+  });
+
+  it("a format added to a response field is not breaking; int32 added to a request value is", () => {
+    const changes = changesAfter((spec) => {
+      spec.components.schemas.ProcessCount.properties.count.format = "double";
+      const step = spec.paths[`${V3}/process/{processId}/metrics`].get.parameters.find((p: { name?: string }) => p.name === "step");
+      step.schema.format = "int32";
+    });
+    expect(changes.map((change) => [change.name, change.classification])).toEqual([
+      ["GetProcessMetrics", "breaking"],
+      ["ProcessCount", "non-breaking"],
+    ]);
   });
 });

@@ -13,10 +13,35 @@ export const SEVERITY: Record<Classification, number> = { breaking: 2, "non-brea
 /** A format that narrows nothing a JSON client can send: 64-bit integers, double-precision numbers. */
 const NON_NARROWING_FORMATS = new Set(["int64", "double"]);
 
-export function classify(diff: Diff, where: Location): Classification {
+/** Keywords that describe a schema and constrain nothing. */
+const DOCUMENTATION = new Set(["description", "title", "example", "examples", "externalDocs"]);
+
+/** The keywords of a path inside a schema: every segment except property names. */
+function keywords(rest: Location["rest"]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const segment = rest[i];
+    if (segment === "properties") i++;
+    else if (typeof segment === "string") found.push(segment);
+  }
+  return found;
+}
+
+/** api-smart-diff's own verdict, with its request rules turned round where it forgot to (see Location.responseRef). */
+function libraryVerdict(diff: Diff, where: Location): Diff["type"] {
+  if (!where.responseRef) return diff.type;
+  return diff.type === "breaking" ? "non-breaking" : diff.type === "non-breaking" ? "breaking" : diff.type;
+}
+
+/**
+ * `wholeEnumRemoved`: the value belongs to an `enum` that is gone altogether (replaced by
+ * `x-extensible-enum`, say), reported once for the whole list.
+ */
+export function classify(diff: Diff, where: Location, wholeEnumRemoved = false): Classification {
   const rest = where.rest;
-  const key = [...rest].reverse().find((segment) => typeof segment === "string");
-  const extension = rest.find((segment): segment is string => typeof segment === "string" && segment.startsWith("x-"));
+  const words = keywords(rest);
+  const key = words[words.length - 1];
+  const extension = words.find((word) => word.startsWith("x-"));
 
   // Renaming an operationId renames the method of every generated client (this package's
   // `raw` client is keyed by path, but Go and Python generators name methods after it).
@@ -31,6 +56,13 @@ export function classify(diff: Diff, where: Location): Classification {
     if (listItem && diff.action === "replace" && where.direction === "request") return "breaking";
     return listItem ? "non-breaking" : "documentation";
   }
+  // An example, a description, a title: words for people, never a constraint.
+  if (words.some((word) => DOCUMENTATION.has(word))) return "documentation";
+
+  // A closed enum opened up: requests may send more (fine), responses may carry values outside
+  // the old list, which a client generated with a closed enum may reject.
+  if (wholeEnumRemoved) return where.direction === "response" ? "breaking" : "non-breaking";
+
   // Every other extension (x-idempotent, x-inferred, ...) describes the API; it changes nothing
   // on the wire. x-idempotent changes how clients may retry, which the sentence points out.
   if (extension) return "documentation";
@@ -43,13 +75,17 @@ export function classify(diff: Diff, where: Location): Classification {
     return widening ? "non-breaking" : "breaking";
   }
 
-  // api-smart-diff counts any format added to a request value as narrowing. int64 and double
-  // narrow nothing a JSON client can send.
-  if (key === "format" && diff.action === "add" && where.direction === "request" && NON_NARROWING_FORMATS.has(String(diff.after))) {
-    return "non-breaking";
+  // `format`, decided here in full (api-smart-diff counts any format added to a request value
+  // as narrowing). Added to a response, it states more precisely what was sent all along;
+  // added to a request, it narrows what may be sent unless it is int64 or double, which limit
+  // nothing a JSON client can send; removed, it widens; replaced, it changes the value.
+  if (key === "format") {
+    if (diff.action === "replace") return "breaking";
+    const narrows = diff.action === "add" ? where.direction !== "response" && !NON_NARROWING_FORMATS.has(String(diff.after)) : where.direction === "response";
+    return narrows ? "breaking" : "non-breaking";
   }
 
-  switch (diff.type) {
+  switch (libraryVerdict(diff, where)) {
     case "breaking":
       return "breaking";
     case "non-breaking":

@@ -74,7 +74,10 @@ export function describeSchemaChange(diff: Diff, rest: Segment[], subject: strin
   }
   if (first === "enum") {
     if (action === "add") return `${lead}restricted to the values ${list(after)}.`;
-    if (action === "remove") return `${lead}no longer restricted to a closed list of values.`;
+    if (action === "remove") {
+      const why = directions.has("response") ? "; responses may carry values outside the old list, which a client that checks it may reject" : "";
+      return `${lead}no longer restricted to a closed list of values${why}.`;
+    }
     return `${what ? `${what}: ` : ""}allowed values changed from ${list(before)} to ${list(after)}.`;
   }
   if (first === "x-extensible-enum") {

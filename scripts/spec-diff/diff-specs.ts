@@ -29,6 +29,42 @@ interface Pending extends Omit<SpecChange, "sentence"> {
   rest: Location["rest"];
 }
 
+/** Keys that annotate a schema without constraining it. */
+const ANNOTATIONS = new Set(["nullable", "description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "externalDocs"]);
+const isAnnotation = (key: string) => ANNOTATIONS.has(key) || key.startsWith("x-");
+
+/**
+ * Rewrites each `allOf: [{ $ref }, { nullable: true, description }]` (OpenAPI 3.0's way of
+ * annotating a reference) as the referenced schema with those annotations, in a copy.
+ * api-smart-diff compares such an allOf as an opaque value, so turning `$ref: NullableX` into
+ * `allOf: [$ref: X] + nullable` would otherwise read as every property removed.
+ */
+function inlineAnnotatedRefs(doc: Json): Json {
+  const copy = structuredClone(doc);
+  const target = (ref: string) => ref.replace(/^#\//, "").split("/").reduce<any>((node, key) => node?.[key], copy);
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    for (const value of Object.values(node)) visit(value);
+    const schema = node as Json;
+    if (!Array.isArray(schema.allOf)) return;
+    const refs = schema.allOf.filter((member: Json) => typeof member?.$ref === "string");
+    const others = schema.allOf.filter((member: Json) => typeof member?.$ref !== "string");
+    const ownKeys = Object.keys(schema).filter((key) => key !== "allOf");
+    if (refs.length !== 1 || !others.every((member: Json) => Object.keys(member).every(isAnnotation)) || !ownKeys.every(isAnnotation)) return;
+    const referenced = target(refs[0].$ref);
+    if (!referenced || typeof referenced !== "object") return;
+    const merged = Object.assign({}, referenced, ...others, Object.fromEntries(ownKeys.map((key) => [key, schema[key]])));
+    for (const key of Object.keys(schema)) delete schema[key];
+    Object.assign(schema, merged);
+  };
+  visit(copy.paths);
+  visit(copy.components);
+  return copy;
+}
+
+/** The value at `path` under `node`, or undefined. */
+const at = (node: unknown, path: readonly (string | number)[]) => path.reduce<any>((value, key) => value?.[key], node);
+
 const worse = (a: Classification, b: Classification) => (SEVERITY[a] >= SEVERITY[b] ? a : b);
 
 /** Document-level keys that say nothing a client depends on. `info.version` changes every release. */
@@ -48,12 +84,12 @@ function documentChange(diff: Diff): SpecChange | undefined {
 }
 
 export function diffSpecs(before: Json, after: Json): SpecChange[] {
-  const { diffs } = apiCompare(before, after);
+  const { diffs } = apiCompare(inlineAnnotatedRefs(before), inlineAnnotatedRefs(after));
   const operations: SpecChange[] = [];
   const schemas = new Map<string, Pending>();
   const document: SpecChange[] = [];
 
-  for (const diff of diffs) {
+  for (let diff of diffs) {
     // Array indices in a removal or replacement count in `before`, in an addition in `after`.
     const [doc, other] = diff.action === "add" ? [after, before] : [before, after];
     const where: Location | undefined = locate(doc, other, diff.path);
@@ -62,8 +98,16 @@ export function diffSpecs(before: Json, after: Json): SpecChange[] {
       if (change) document.push(change);
       continue;
     }
-    const classification = classify(diff, where);
     if (where.schema) {
+      // A value removed from an `enum` that is gone altogether: one change for the whole list.
+      const [last, index] = where.rest.slice(-2);
+      const enumPath = where.rest.slice(0, -1);
+      const wholeEnumRemoved = diff.action === "remove" && last === "enum" && typeof index === "number" && at(after.components?.schemas?.[where.schema], enumPath) === undefined;
+      if (wholeEnumRemoved) {
+        where.rest = enumPath;
+        diff = { ...diff, path: diff.path.slice(0, -1), before: at(before.components?.schemas?.[where.schema], enumPath) };
+      }
+      const classification = classify(diff, where, wholeEnumRemoved);
       const key = `${where.schema}\u0000${JSON.stringify(where.rest)}\u0000${diff.action}`;
       const componentsOnly = !where.operation;
       const usage = where.operation ? [`${where.operation.operationId} (${where.direction ?? "operation"})`] : [];
@@ -79,6 +123,7 @@ export function diffSpecs(before: Json, after: Json): SpecChange[] {
       }
       continue;
     }
+    const classification = classify(diff, where);
     const sentence = describeOperationChange(diff, where, doc);
     operations.push({ classification, group: "operation", name: where.operation!.operationId, sentence, usedBy: [] });
   }

@@ -20,6 +20,11 @@ export interface Location {
   operation?: Operation;
   /** "request" (parameters, body) or "response", for changes reached through an operation. */
   direction?: "request" | "response";
+  /**
+   * The response was written as `$ref: '#/components/responses/...'`. api-smart-diff then
+   * classifies its body with its request rules (it reverses them only for inline responses).
+   */
+  responseRef?: boolean;
   /** The deepest component schema the path runs through. */
   schema?: string;
   /** The path after the operation (`[]` for the operation itself), or after `schema` when set. */
@@ -58,7 +63,10 @@ function child(doc: Json, node: unknown, key: Segment): { node: unknown; schema?
   if (!node || typeof node !== "object") return undefined;
   const direct = (node as Json)[key as string];
   if (direct !== undefined) return { node: direct };
-  for (const member of ((node as Json).allOf ?? []) as unknown[]) {
+  // Inline members first: an `allOf: [$ref, { nullable, description }]` takes its annotations from them.
+  const members = ((node as Json).allOf ?? []) as unknown[];
+  const inlineFirst = [...members.filter((m) => !(m as Json)?.$ref), ...members.filter((m) => (m as Json)?.$ref)];
+  for (const member of inlineFirst) {
     const resolved = deref(doc, member);
     const found = child(doc, resolved.node, key);
     if (found) return found.schema ?? resolved.schema ? { node: found.node, schema: (found.schema ?? resolved.schema)! } : found;
@@ -76,7 +84,8 @@ function walk(doc: Json, start: unknown, path: Segment[]): { schema?: string; re
     if (resolved.schema) [schema, restFrom] = [resolved.schema, i];
     const next = child(doc, resolved.node, path[i]!);
     if (!next) break;
-    if (next.schema) [schema, restFrom] = [next.schema, i + 1];
+    // A schema named by child() was entered through an allOf member: this segment is inside it.
+    if (next.schema) [schema, restFrom] = [next.schema, i];
     node = next.node;
   }
   return schema === undefined ? { rest: path } : { schema, rest: path.slice(restFrom) };
@@ -111,9 +120,11 @@ export function locate(doc: Json, other: Json, path: Segment[]): Location | unde
       start = { parameters: [...own, ...((item.parameters ?? []) as unknown[])] };
     }
     const found = walk(doc, start, within);
+    const response = direction === "response" && within[1] !== undefined ? (item[method]?.responses?.[within[1]] as Json | undefined) : undefined;
     return {
       operation,
       ...(direction ? { direction } : {}),
+      ...(typeof response?.$ref === "string" && within.length > 2 ? { responseRef: true } : {}),
       ...(found.schema ? { schema: found.schema } : {}),
       rest: found.rest,
     };
