@@ -5,16 +5,19 @@
 //                  each open enum, the date-time fields of each schema, and the spec's version.
 // `--check` writes nothing and exits 1 when the committed files differ from a fresh generation.
 // `--spec <file>` and `--out <dir>` point it elsewhere (the regenerate-workflow test uses them).
+// `--watch` regenerates and lints on every save of the spec (scripts/watch-spec.ts).
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString, STRING, tsIntersection, tsLiteral, tsUnion, type SchemaObject } from "openapi-typescript";
 import ts from "typescript";
 import { parse } from "yaml";
+import { watchSpec } from "./watch-spec.js";
 
 const { values: args } = parseArgs({
   options: {
     check: { type: "boolean", default: false },
+    watch: { type: "boolean", default: false },
     spec: { type: "string", default: "openapi.yaml" },
     out: { type: "string", default: "src/generated" },
   },
@@ -168,4 +171,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (args.watch) watchSpec({ spec: args.spec, out: args.out });
+else await main();

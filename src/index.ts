@@ -1,6 +1,8 @@
 // The public surface of hathora-processes: every export is named here.
 export { createHathoraClient, type HathoraClient } from "./wrappers/client.js";
-export type { HathoraClientOptions, CallOptions, RequestSettings, WaitOptions, WaitSettings, FetchLike, TokenSource } from "./wrappers/options.js";
+export type { HathoraClientOptions, CallOptions, RequestSettings, WaitOptions, WaitSettings, FetchLike, TokenSource, Optional } from "./wrappers/options.js";
+export type { OperationId, OperationInput, OperationResult } from "./wrappers/operation-types.js";
+export { knownValues } from "./generated/operations.js";
 export type {
   ProcessesV3,
   GetProcessOptions,
@@ -35,7 +37,7 @@ export type {
   ProcessCount,
   ApiErrorBody,
 } from "./wrappers/types.js";
-export { withDates, type WithDates, type DatedSchema } from "./wrappers/dates.js";
+export { withDates, type WithDates, type DatedSchema, type DateTimeFieldOf } from "./wrappers/dates.js";
 
 export { HathoraError, isHathoraError } from "./wrappers/errors/hathora-error.js";
 export { ConfigError } from "./wrappers/errors/config-error.js";

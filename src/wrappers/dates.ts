@@ -5,18 +5,19 @@ import { dateTimeFields } from "../generated/operations.js";
 import type { components } from "../generated/schema.js";
 import { HathoraError } from "./errors/hathora-error.js";
 
-type Schemas = components["schemas"];
 type DateTimeFields = typeof dateTimeFields;
-type DatedName = keyof DateTimeFields;
 
 /** The schemas that have date-time fields (ProcessV2 and ProcessV3 today). */
-export type DatedSchema = Schemas[DatedName];
+export type DatedSchema = components["schemas"][keyof DateTimeFields];
 
-type FieldsOf<T> = { [Name in DatedName]: T extends Schemas[Name] ? DateTimeFields[Name][number] : never }[DatedName];
+/** The names of the date-time fields of a dated schema `T`. */
+export type DateTimeFieldOf<T> = {
+  [Name in keyof DateTimeFields]: T extends components["schemas"][Name] ? DateTimeFields[Name][number] : never;
+}[keyof DateTimeFields];
 
 /** `T` with each date-time field as a `Date`, or `Date | null` where the spec makes it nullable. */
 export type WithDates<T extends DatedSchema> = {
-  [Key in keyof T]: Key extends FieldsOf<T> ? (null extends T[Key] ? Date | null : Date) : T[Key];
+  [Key in keyof T]: Key extends DateTimeFieldOf<T> ? (null extends T[Key] ? Date | null : Date) : T[Key];
 };
 
 const FIELDS: ReadonlySet<string> = new Set(Object.values(dateTimeFields).flat());

@@ -41,7 +41,8 @@ export interface RequestSettings {
   retryNonIdempotent: boolean;
 }
 
-type Optional<T> = { [Key in keyof T]?: T[Key] | undefined };
+/** `T` with every property optional, `undefined` allowed (for exactOptionalPropertyTypes). */
+export type Optional<T> = { [Key in keyof T]?: T[Key] | undefined };
 
 /** Options of `createHathoraClient`. */
 export interface HathoraClientOptions extends Optional<RequestSettings> {

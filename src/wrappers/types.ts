@@ -4,20 +4,18 @@
 import type { knownValues } from "../generated/operations.js";
 import type { components } from "../generated/schema.js";
 
-type Schemas = components["schemas"];
-
-export type ProcessV2 = Schemas["ProcessV2"];
-export type ProcessV3 = Schemas["ProcessV3"];
-export type ExposedPort = Schemas["ExposedPort"];
-export type Region = Schemas["Region"];
-export type ProcessStatus = Schemas["ProcessStatus"];
-export type TransportType = Schemas["TransportType"];
-export type Hosting = Schemas["Hosting"];
-export type ProcessMetricName = Schemas["ProcessMetricName"];
-export type MetricValue = Schemas["MetricValue"];
-export type ProcessMetricsData = Schemas["ProcessMetricsData"];
-export type ProcessCount = Schemas["ProcessCount"];
-export type ApiErrorBody = Schemas["ApiError"];
+export type ProcessV2 = components["schemas"]["ProcessV2"];
+export type ProcessV3 = components["schemas"]["ProcessV3"];
+export type ExposedPort = components["schemas"]["ExposedPort"];
+export type Region = components["schemas"]["Region"];
+export type ProcessStatus = components["schemas"]["ProcessStatus"];
+export type TransportType = components["schemas"]["TransportType"];
+export type Hosting = components["schemas"]["Hosting"];
+export type ProcessMetricName = components["schemas"]["ProcessMetricName"];
+export type MetricValue = components["schemas"]["MetricValue"];
+export type ProcessMetricsData = components["schemas"]["ProcessMetricsData"];
+export type ProcessCount = components["schemas"]["ProcessCount"];
+export type ApiErrorBody = components["schemas"]["ApiError"];
 
 /** The regions this version of the spec lists; `Region` also accepts any other string. */
 export type KnownRegion = (typeof knownValues.Region)[number];
