@@ -1,0 +1,67 @@
+// The runtimes under test, how each is installed and launched, and what the README promises
+// for each where runtimes differ.
+import { execFileSync } from "node:child_process";
+import { cacheRoot, BUN, DENO, WORKERD, ensureChromium, ensureNode, ensureRuntime, NODE_VERSIONS } from "./install.js";
+import { chromiumLauncher } from "./launchers/chromium.js";
+import { cliLauncher } from "./launchers/cli.js";
+import type { Launcher } from "./launchers/launcher.js";
+import { workerdLauncher } from "./launchers/workerd.js";
+
+export interface Runtime {
+  /** Column title, and the path prefix of its requests on the fixture servers. */
+  id: string;
+  /**
+   * Whether a refused connection is told apart from a failure after sending, so that
+   * createProcess is retried after it (the README's retry table and Runtimes section).
+   */
+  refusedIsRecognised: boolean;
+  /** Installs what is missing; gives the launcher and the exact version that runs. */
+  prepare(): Promise<{ launcher: Launcher; version: string }>;
+}
+
+const versionOf = (binary: string, args: string[]): string => execFileSync(binary, args, { encoding: "utf8" }).trim().split("\n")[0] ?? "";
+
+const node = (major: number): Runtime => ({
+  id: `node${major}`,
+  refusedIsRecognised: true,
+  async prepare() {
+    const binary = await ensureNode(major);
+    return { launcher: cliLauncher("node", binary, cacheRoot()), version: versionOf(binary, ["--version"]).replace(/^v/, "") };
+  },
+});
+
+export const RUNTIMES: Runtime[] = [
+  ...Object.keys(NODE_VERSIONS).map((major) => node(Number(major))),
+  {
+    id: "bun",
+    refusedIsRecognised: true,
+    async prepare() {
+      const binary = await ensureRuntime(BUN);
+      return { launcher: cliLauncher("bun", binary, cacheRoot()), version: versionOf(binary, ["--version"]) };
+    },
+  },
+  {
+    id: "deno",
+    refusedIsRecognised: true,
+    async prepare() {
+      const binary = await ensureRuntime(DENO);
+      return { launcher: cliLauncher("deno", binary, cacheRoot()), version: versionOf(binary, ["--version"]).replace(/^deno (\S+).*/, "$1") };
+    },
+  },
+  {
+    id: "workerd",
+    refusedIsRecognised: false, // "Network connection lost." for a refused connection and a reset alike
+    async prepare() {
+      const binary = await ensureRuntime(WORKERD);
+      return { launcher: workerdLauncher(binary), version: versionOf(binary, ["--version"]).replace(/^workerd /, "") };
+    },
+  },
+  {
+    id: "chromium",
+    refusedIsRecognised: false, // "Failed to fetch" for every network failure
+    async prepare() {
+      const binary = await ensureChromium();
+      return { launcher: chromiumLauncher(binary), version: versionOf(binary, ["--version"]).replace(/^Chromium (\S+).*/, "$1") };
+    },
+  },
+];
