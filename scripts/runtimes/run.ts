@@ -58,7 +58,7 @@ try {
   const rows = SCENARIO_STEPS.map((step) => [step, ...columns.map((column) => column.cells.get(step)?.text ?? "FAIL")]);
   rows.push(["time", ...columns.map((column) => column.time)]);
   console.log(`\n${markdownTable(["step", ...columns.map((column) => column.title)], rows)}`);
-  console.log("(ok N: attempts; for 503 then 200 and the time limit, as counted by the server)");
+  console.log("(ok N: attempts; for the time limit, 503 then 200 and redirects, requests counted by the server)");
 
   for (const column of columns) {
     for (const [step, cell] of column.cells) {

@@ -15,15 +15,18 @@ export interface Runtime {
    * createProcess is retried after it (the README's retry table and Runtimes section).
    */
   refusedIsRecognised: boolean;
+  /** Whether `redirect: "manual"` gives an opaque response (browsers), so the client re-sends with "follow". */
+  hidesRedirects: boolean;
   /** Installs what is missing; gives the launcher and the exact version that runs. */
   prepare(): Promise<{ launcher: Launcher; version: string }>;
 }
 
-const versionOf = (binary: string, args: string[]): string => execFileSync(binary, args, { encoding: "utf8" }).trim().split("\n")[0] ?? "";
+const versionOf = (binary: string, args: string[]): string => execFileSync(binary, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n")[0] ?? "";
 
 const node = (major: number): Runtime => ({
   id: `node${major}`,
   refusedIsRecognised: true,
+  hidesRedirects: false,
   async prepare() {
     const binary = await ensureNode(major);
     return { launcher: cliLauncher("node", binary, cacheRoot()), version: versionOf(binary, ["--version"]).replace(/^v/, "") };
@@ -35,6 +38,7 @@ export const RUNTIMES: Runtime[] = [
   {
     id: "bun",
     refusedIsRecognised: true,
+    hidesRedirects: false,
     async prepare() {
       const binary = await ensureRuntime(BUN);
       return { launcher: cliLauncher("bun", binary, cacheRoot()), version: versionOf(binary, ["--version"]) };
@@ -43,6 +47,7 @@ export const RUNTIMES: Runtime[] = [
   {
     id: "deno",
     refusedIsRecognised: true,
+    hidesRedirects: false,
     async prepare() {
       const binary = await ensureRuntime(DENO);
       return { launcher: cliLauncher("deno", binary, cacheRoot()), version: versionOf(binary, ["--version"]).replace(/^deno (\S+).*/, "$1") };
@@ -51,6 +56,7 @@ export const RUNTIMES: Runtime[] = [
   {
     id: "workerd",
     refusedIsRecognised: false, // "Network connection lost." for a refused connection and a reset alike
+    hidesRedirects: false,
     async prepare() {
       const binary = await ensureRuntime(WORKERD);
       return { launcher: workerdLauncher(binary), version: versionOf(binary, ["--version"]).replace(/^workerd /, "") };
@@ -59,6 +65,7 @@ export const RUNTIMES: Runtime[] = [
   {
     id: "chromium",
     refusedIsRecognised: false, // "Failed to fetch" for every network failure
+    hidesRedirects: true, // "manual" gives an opaqueredirect: status 0, no Location
     async prepare() {
       const binary = await ensureChromium();
       return { launcher: chromiumLauncher(binary), version: versionOf(binary, ["--version"]).replace(/^Chromium (\S+).*/, "$1") };

@@ -21,7 +21,7 @@ export function followRedirectsSafely(send: Sender): Sender {
   let runtimeHidesRedirects = false;
   return async (firstUrl, firstInit) => {
     if (runtimeHidesRedirects) return send(firstUrl, { ...firstInit, redirect: "follow" });
-    let [url, init] = [firstUrl, { ...firstInit, redirect: "manual" as RequestInit["redirect"] }];
+    let [url, init] = [firstUrl, { ...firstInit, redirect: "manual" as NonNullable<RequestInit["redirect"]> }];
     for (let hop = 0; ; hop++) {
       const response = await send(url, init);
       if (response.type === "opaqueredirect") {
