@@ -18,6 +18,8 @@ const REFUSED: Record<string, () => Error> = {
     }),
   // Bun 1.4
   bun: () => systemError("ECONNREFUSED: Unable to connect. Is the computer able to access the url?", { name: "TypeError", code: "ECONNREFUSED", errno: 0 }),
+  // Bun 1.2 and 1.3
+  "bun 1.3": () => systemError("Unable to connect. Is the computer able to access the url?", { code: "ConnectionRefused", errno: 0 }),
   // Deno 2.9
   deno: () =>
     new TypeError("fetch failed", {
@@ -33,6 +35,7 @@ describe("classifyFetchFailure: did the request leave?", () => {
   it.each([
     ["node", "ECONNREFUSED", false],
     ["bun", "ECONNREFUSED", false],
+    ["bun 1.3", "ConnectionRefused", false],
     ["deno", "ECONNREFUSED", false],
     ["workerd", undefined, true],
     ["chromium", undefined, true],
@@ -79,6 +82,7 @@ describe("attempts after a refused connection, per runtime (maxRetries 2)", () =
   it.each([
     ["node", 3],
     ["bun", 3],
+    ["bun 1.3", 3],
     ["deno", 3],
     ["workerd", 1],
     ["chromium", 1],
@@ -91,7 +95,7 @@ describe("attempts after a refused connection, per runtime (maxRetries 2)", () =
     expect(calls).toEqual(Array(attempts).fill("POST"));
   });
 
-  it.each(["node", "bun", "deno", "workerd", "chromium"])("a GET on %s is sent 3 times", async (runtime) => {
+  it.each(Object.keys(REFUSED))("a GET on %s is sent 3 times", async (runtime) => {
     const { fetch, calls } = refusingFetch(runtime);
     const error = (await rejectionOf(faultClient("http://127.0.0.1:45999", { fetch }).processesV3.getProcess({ processId: "p" }))) as ConnectionError;
     expect(error.attempts).toBe(3);

@@ -2,7 +2,7 @@
 // into a cache shared by every run (a warm run installs nothing), and Chromium from Debian.
 // The packages' `.bin` shims of deno and workerd are node wrappers that would leave the real
 // process behind when killed, so callers get the path of the real binary.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { run } from "./children.js";
@@ -54,9 +54,9 @@ export async function ensureRuntime(pkg: RuntimePackage): Promise<string> {
   await run("npm", ["install", "--prefix", staging, "--no-save", "--ignore-scripts", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error", `${pkg.name}@${pkg.version}`], {
     timeoutMs: 600_000,
   });
-  if (!existsSync(join(staging, "node_modules", pkg.name, pkg.binary))) {
-    throw new Error(`npm installed ${pkg.name}@${pkg.version} but ${pkg.binary} is not in it`);
-  }
+  const staged = join(staging, "node_modules", pkg.name, pkg.binary);
+  if (!existsSync(staged)) throw new Error(`npm installed ${pkg.name}@${pkg.version} but ${pkg.binary} is not in it`);
+  chmodSync(staged, 0o755); // npm marks only `bin` entries executable; older Deno packages have none
   writeFileSync(join(staging, ".complete"), new Date().toISOString());
   rmSync(dir, { recursive: true, force: true });
   try {

@@ -1,8 +1,9 @@
 // npm run test:runtimes: the packed package, in a fresh project, runs one scenario on every
 // runtime we support (Node 20, 22, 24, Bun, Deno, Cloudflare workerd, headless Chromium)
 // against Prism and small local servers, and prints a table: step x runtime, with attempt
-// counts. Exits 1 when any cell fails. `-- --only deno,chromium` runs a subset (for debugging;
-// the table then says so).
+// counts. Exits 1 when any cell fails. For debugging and for finding minimum versions:
+// `-- --only deno,chromium` runs a subset, `-- --use bun@1.1.0,node22@22.12.0` replaces pinned
+// versions (the summary then says so).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,6 +22,13 @@ const onlyArgument = process.argv.indexOf("--only");
 const only = onlyArgument === -1 ? undefined : (process.argv[onlyArgument + 1] ?? "").split(",");
 const selected = RUNTIMES.filter((runtime) => only === undefined || only.includes(runtime.id));
 if (selected.length === 0) throw new Error(`--only matches no runtime; known: ${RUNTIMES.map((runtime) => runtime.id).join(", ")}`);
+const useArgument = process.argv.indexOf("--use");
+const use = new Map(
+  (useArgument === -1 ? [] : (process.argv[useArgument + 1] ?? "").split(",")).map((entry) => {
+    const at = entry.lastIndexOf("@");
+    return [entry.slice(0, at), entry.slice(at + 1)] as const;
+  }),
+);
 
 const startedAt = performance.now();
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -32,7 +40,7 @@ let failed = false;
 try {
   // Installing runtimes and packing the package are independent; both only once per run.
   const [prepared, project] = await Promise.all([
-    Promise.all(selected.map(async (runtime) => ({ runtime, ...(await runtime.prepare()) }))),
+    Promise.all(selected.map(async (runtime) => ({ runtime, ...(await runtime.prepare(use.get(runtime.id))) }))),
     prepareFreshProject(work),
   ]);
   console.log(`Ready after ${seconds(startedAt)} (runtimes installed, package packed and installed)`);
@@ -69,6 +77,7 @@ try {
     }
   }
   if (only !== undefined) console.log(`Only ${only.join(", ")} ran (--only).`);
+  if (use.size > 0) console.log(`Versions chosen with --use: ${[...use].map(([id, version]) => `${id}@${version}`).join(", ")}.`);
 } catch (error) {
   failed = true;
   console.error(error);

@@ -3,7 +3,8 @@
 // its own way:
 // - Node (undici): `TypeError: fetch failed` whose `cause` (sometimes an AggregateError) has a
 //   system `code` such as ECONNREFUSED.
-// - Bun: the `code` on the TypeError itself (`ECONNREFUSED: Unable to connect. ...`).
+// - Bun: the `code` on the error itself: `ECONNREFUSED` in Bun 1.4, `ConnectionRefused` in 1.2
+//   and 1.3 (`Unable to connect. Is the computer able to access the url?`).
 // - Deno: no code, but the cause's message names hyper's phase:
 //   `error sending request for url (...): client error (Connect): tcp connect error: Connection
 //   refused (os error 111)`. The Connect phase (DNS, TCP, TLS) ends before a byte of the request
@@ -22,6 +23,7 @@ const NEVER_SENT = new Set([
   "EHOSTUNREACH",
   "EADDRNOTAVAIL",
   "UND_ERR_CONNECT_TIMEOUT",
+  "ConnectionRefused", // Bun before 1.3
 ]);
 
 const DENO_CONNECT_PHASE = /\bclient error \(Connect\)/;
