@@ -29,10 +29,14 @@ const use = new Map(
     return [entry.slice(0, at), entry.slice(at + 1)] as const;
   }),
 );
+for (const [id, version] of use) {
+  if (!RUNTIMES.some((runtime) => runtime.id === id) || version === "") throw new Error(`--use takes <runtime>@<version>, runtime one of ${RUNTIMES.map((runtime) => runtime.id).join(", ")}`);
+}
 
 const startedAt = performance.now();
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 const work = mkdtempSync(join(tmpdir(), "hathora-runtimes-"));
+process.once("exit", () => rmSync(work, { recursive: true, force: true })); // also after Ctrl-C
 console.log(`Runtime cache: ${cacheRoot()}`);
 
 const [prism, servers] = await Promise.all([startPrism(), startFixtureServers()]);
@@ -83,7 +87,6 @@ try {
   console.error(error);
 } finally {
   await Promise.all([prism.stop(), servers.close()]);
-  rmSync(work, { recursive: true, force: true });
 }
 console.log(`${failed ? "FAILED" : "All passed"} in ${seconds(startedAt)}`);
 process.exit(failed ? 1 : 0);
