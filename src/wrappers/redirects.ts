@@ -1,21 +1,32 @@
-/** Sends one HTTP request: a URL and a RequestInit without body, as `fetch(url, init)` does. */
-export type Sender = (url: string, init: RequestInit) => Promise<Response>;
+import type { Transport } from "./transport.js";
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 
 /**
- * Follows redirects here rather than in `fetch` (every request goes out with
- * `redirect: "manual"`). Only this way can the client promise, whatever `fetch` it was given,
- * that the Authorization header never leaves the origin it was meant for: a hop to another
- * origin drops it. Method rules follow the Fetch standard. After MAX_REDIRECTS hops the
- * redirect response itself is returned (and becomes an ApiError).
+ * Follows redirects here rather than in `fetch` (requests go out with `redirect: "manual"`).
+ * Only this way can the client promise, whatever `fetch` it was given, that the Authorization
+ * header never leaves the origin it was meant for: a hop to another origin drops it. Method
+ * rules follow the Fetch standard. After MAX_REDIRECTS hops the redirect response itself is
+ * returned (and becomes an ApiError).
+ *
+ * Browsers hide redirects from scripts: "manual" gives an `opaqueredirect` response (status 0,
+ * no Location). There the same request is sent once more with `redirect: "follow"` (a 3xx
+ * means the server did not act on it, so this is safe even for a POST), and every later request
+ * of this sender goes out with "follow" directly. A browser itself removes Authorization when
+ * a redirect leaves the origin (Fetch standard, HTTP-redirect fetch), so the promise holds.
  */
-export function followRedirectsSafely(send: Sender): Sender {
-  return async (firstUrl, firstInit) => {
-    let [url, init] = [firstUrl, { ...firstInit, redirect: "manual" as const }];
+export function followRedirectsSafely(send: Transport): Transport {
+  let runtimeHidesRedirects = false;
+  return async (firstUrl, firstInit, token) => {
+    if (runtimeHidesRedirects) return send(firstUrl, { ...firstInit, redirect: "follow" }, token);
+    let [url, init] = [firstUrl, { ...firstInit, redirect: "manual" as NonNullable<RequestInit["redirect"]> }];
     for (let hop = 0; ; hop++) {
-      const response = await send(url, init);
+      const response = await send(url, init, token);
+      if (response.type === "opaqueredirect") {
+        runtimeHidesRedirects = true;
+        return send(url, { ...init, redirect: "follow" }, token);
+      }
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
       if (location === null || hop === MAX_REDIRECTS) return response;
       await response.body?.cancel();

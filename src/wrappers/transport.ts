@@ -16,10 +16,9 @@ export function createTransport(userFetch: FetchLike | undefined): Transport {
   }
   // A user's fetch gets a real Request, as FetchLike promises. It may attach the request, with
   // its Authorization header, to its errors, so those are replaced by copies without the token.
-  return (url, init, token) =>
-    followRedirectsSafely((hopUrl, hopInit) =>
-      userFetch(new Request(hopUrl, hopInit)).catch((error: unknown) => {
-        throw copyWithoutToken(error, token);
-      }),
-    )(url, init);
+  return followRedirectsSafely((url, init, token) =>
+    userFetch(new Request(url, init)).catch((error: unknown) => {
+      throw copyWithoutToken(error, token);
+    }),
+  );
 }
