@@ -7,6 +7,10 @@ export default defineConfig({
     globalSetup: ["test/setup/prism.global.ts"],
     // Tests that time retries and timeouts use generous bounds; give them room on a busy CI box.
     testTimeout: 20_000,
+    // Vitest's default is one worker per core minus one: a single worker on a 2-core machine,
+    // which runs every file in turn although many spend their time waiting (on Prism, a child
+    // process, a Retry-After). Three overlap those waits: 54 s -> 40 s on the CI machine.
+    maxWorkers: 3,
     hookTimeout: 60_000,
     // A skipped or focused test must not pass silently in CI.
     allowOnly: false,

@@ -33,15 +33,14 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   };
 }
 
-/** A controller that aborts when `signal` does (with its reason), and the function that unlinks it. */
-export function linkedController(signal: AbortSignal | undefined): { controller: AbortController; unlink: () => void } {
-  const controller = new AbortController();
-  if (!signal) return { controller, unlink: noop };
+/** Makes `controller` abort when `signal` does (with its reason); returns the function that unlinks it. */
+export function linkSignal(signal: AbortSignal | undefined, controller: AbortController): () => void {
+  if (!signal) return noop;
   if (signal.aborted) {
     controller.abort(signal.reason);
-    return { controller, unlink: noop };
+    return noop;
   }
-  return { controller, unlink: onAbort(signal, () => controller.abort(signal.reason)) };
+  return onAbort(signal, () => controller.abort(signal.reason));
 }
 
 function noop(): void {}

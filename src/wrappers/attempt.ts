@@ -1,12 +1,13 @@
 // One attempt of one operation: build the request, send it under the attempt's time limit,
 // read the whole body, and return the value or throw the typed error it amounts to.
 import { createFinalURL, defaultPathSerializer, mergeHeaders, type QuerySerializer } from "openapi-fetch";
-import { linkedController } from "./abort-link.js";
-import { createApiError } from "./errors/api-error.js";
+import { linkSignal } from "./abort-link.js";
+import { createApiError, type ApiErrorInit } from "./errors/api-error.js";
 import { ConfigError } from "./errors/config-error.js";
 import { ConnectionError } from "./errors/connection-error.js";
 import { ConnectionTimeoutError } from "./errors/connection-timeout-error.js";
 import { HathoraError } from "./errors/hathora-error.js";
+import type { RequestErrorInit } from "./errors/request-error.js";
 import { ResponseError } from "./errors/response-error.js";
 import { classifyFetchFailure } from "./fetch-failure.js";
 import type { OperationSpec } from "./operation-types.js";
@@ -41,7 +42,7 @@ const BODY_LIMIT = 2000;
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 export async function attempt(context: AttemptContext, request: AttemptRequest): Promise<unknown> {
-  const { operationId, spec, token, timeoutMs, signal } = request;
+  const { spec, token, signal } = request;
   const url = createFinalURL(spec.path, {
     baseUrl: context.baseUrl,
     params: { path: request.pathParams, query: request.query },
@@ -49,50 +50,62 @@ export async function attempt(context: AttemptContext, request: AttemptRequest):
     pathSerializer: defaultPathSerializer,
   });
   const init: RequestInit = { method: spec.method, headers: requestHeaders(context.headers, request.callHeaders, token) };
-  const about = { operationId, method: spec.method, url, attempts: request.attempt };
 
   // The caller's signal is linked, not combined with AbortSignal.any (see abort-link.ts); the
   // time limit is a timer cleared at once, cheaper per call than AbortSignal.timeout.
-  const { controller, unlink } = linkedController(signal);
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const controller = new AbortController();
+  const unlink = linkSignal(signal, controller);
+  const timer = setTimeout(() => controller.abort(), request.timeoutMs);
   init.signal = controller.signal;
   try {
     const response = await context.transport(url, init, token);
-    if (!response.ok) {
-      const body = await response.text();
-      throw createApiError({
-        ...about,
-        status: response.status,
-        statusText: response.statusText || statusText(response.status),
-        body: body === "" ? undefined : errorBody(body, token),
-        headers: headersOf(response, token),
-        retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-      });
-    }
+    if (!response.ok) throw createApiError(await errorInit(request, url, response));
     if (spec.response === "empty") {
       await response.body?.cancel();
       return undefined;
     }
     const text = await response.text();
     const contentType = response.headers.get("content-type") ?? "";
-    const fail = (problem: string, cause?: unknown) =>
-      new ResponseError({ ...about, problem, status: response.status, headers: headersOf(response, token), body: cut(redact(text, token)), cause });
-    if (!JSON_CONTENT_TYPE.test(contentType)) throw fail(`expected a JSON body, got ${contentType ? `content type ${contentType}` : "no content type"}`);
-    if (text === "") throw fail("expected a JSON body, got an empty body");
+    if (!JSON_CONTENT_TYPE.test(contentType)) {
+      throw responseError(request, url, response, text, `expected a JSON body, got ${contentType ? `content type ${contentType}` : "no content type"}`);
+    }
+    if (text === "") throw responseError(request, url, response, text, "expected a JSON body, got an empty body");
     try {
       return JSON.parse(text);
     } catch (parseError) {
-      throw fail(`invalid JSON body: ${(parseError as Error).message}`, parseError);
+      throw responseError(request, url, response, text, `invalid JSON body: ${(parseError as Error).message}`, parseError);
     }
   } catch (thrown) {
     if (thrown instanceof HathoraError) throw thrown; // the ApiError or ResponseError above
     if (signal?.aborted) throw signal.reason;
-    if (controller.signal.aborted) throw new ConnectionTimeoutError({ ...about, timeoutMs });
-    throw new ConnectionError({ ...about, ...classifyFetchFailure(thrown), cause: thrown instanceof Error ? thrown : new Error(String(thrown)) });
+    if (controller.signal.aborted) throw new ConnectionTimeoutError({ ...about(request, url), timeoutMs: request.timeoutMs });
+    throw new ConnectionError({ ...about(request, url), ...classifyFetchFailure(thrown), cause: thrown instanceof Error ? thrown : new Error(String(thrown)) });
   } finally {
     clearTimeout(timer);
     unlink();
   }
+}
+
+/** Which request an error is about; built only when there is an error. */
+function about(request: AttemptRequest, url: string): RequestErrorInit {
+  return { operationId: request.operationId, method: request.spec.method, url, attempts: request.attempt };
+}
+
+async function errorInit(request: AttemptRequest, url: string, response: Response): Promise<ApiErrorInit> {
+  const body = await response.text();
+  return {
+    ...about(request, url),
+    status: response.status,
+    statusText: response.statusText || statusText(response.status),
+    body: body === "" ? undefined : errorBody(body, request.token),
+    headers: headersOf(response, request.token),
+    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+  };
+}
+
+function responseError(request: AttemptRequest, url: string, response: Response, text: string, problem: string, cause?: unknown): ResponseError {
+  const { token } = request;
+  return new ResponseError({ ...about(request, url), problem, status: response.status, headers: headersOf(response, token), body: cut(redact(text, token)), cause });
 }
 
 /** The client's headers, this call's over them, and the token over both. */

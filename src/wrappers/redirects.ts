@@ -18,11 +18,16 @@ const MAX_REDIRECTS = 5;
  */
 export function followRedirectsSafely(send: Transport): Transport {
   let runtimeHidesRedirects = false;
-  return async (firstUrl, firstInit, token) => {
-    if (runtimeHidesRedirects) return send(firstUrl, { ...firstInit, redirect: "follow" }, token);
-    let [url, init] = [firstUrl, { ...firstInit, redirect: "manual" as NonNullable<RequestInit["redirect"]> }];
+  // Most responses are not redirects: the first hop goes out without an async frame of its own.
+  return (url, init, token) => {
+    if (runtimeHidesRedirects) return send(url, { ...init, redirect: "follow" }, token);
+    const first = { ...init, redirect: "manual" as const };
+    return send(url, first, token).then((response) => (isRedirect(response) ? follow(response, url, first, token) : response));
+  };
+
+  async function follow(firstResponse: Response, firstUrl: string, firstInit: RequestInit, token: string): Promise<Response> {
+    let [response, url, init] = [firstResponse, firstUrl, firstInit];
     for (let hop = 0; ; hop++) {
-      const response = await send(url, init, token);
       if (response.type === "opaqueredirect") {
         runtimeHidesRedirects = true;
         return send(url, { ...init, redirect: "follow" }, token);
@@ -39,6 +44,11 @@ export function followRedirectsSafely(send: Transport): Transport {
       const method = init.method ?? "GET";
       const toGet = response.status === 303 || (method === "POST" && response.status !== 307 && response.status !== 308);
       [url, init] = [target.href, { ...init, method: toGet && method !== "HEAD" ? "GET" : method, headers }];
+      response = await send(url, init, token);
     }
-  };
+  }
+}
+
+function isRedirect(response: Response): boolean {
+  return response.type === "opaqueredirect" || REDIRECT_STATUSES.has(response.status);
 }

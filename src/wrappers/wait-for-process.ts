@@ -1,6 +1,6 @@
 // Polls a process until it reaches a status: what every game backend writes by hand after
 // createProcess. Shared by v2 (P = ProcessV2) and v3 (P = ProcessV3).
-import { linkedController } from "./abort-link.js";
+import { linkSignal } from "./abort-link.js";
 import { NotFoundError } from "./errors/api-error.js";
 import { ConfigError } from "./errors/config-error.js";
 import { ProcessEndedError } from "./errors/process-ended-error.js";
@@ -43,7 +43,8 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess
   callerSignal?.throwIfAborted();
 
   // One signal for the polls and pauses: the caller's, or the wait's deadline.
-  const { controller: deadline, unlink } = linkedController(callerSignal);
+  const deadline = new AbortController();
+  const unlink = linkSignal(callerSignal, deadline);
   const timer = setTimeout(() => deadline.abort(), waitTimeoutMs);
   const started = Date.now();
   let last: P | undefined;
