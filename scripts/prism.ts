@@ -87,7 +87,8 @@ async function startOnce(port: number, options: PrismOptions): Promise<PrismServ
   };
 }
 
-function freePort(): Promise<number> {
+/** A loopback port that nothing listens on now (another process may take it before it is used). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

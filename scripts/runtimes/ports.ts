@@ -1,17 +1,9 @@
-// Loopback ports: a free one to hand to a server we start, and waiting until it listens.
-import { connect, createServer } from "node:net";
+// Loopback ports: a free one to hand to a server we start (the one scripts/prism.ts uses), and
+// waiting until it listens.
+import { connect } from "node:net";
 import type { Started } from "./children.js";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+export { freePort } from "../prism.js";
 
 /** Resolves once 127.0.0.1:port accepts connections; rejects if the process exits first. */
 export async function waitForPort(port: number, owner: Started, timeoutMs: number): Promise<void> {
