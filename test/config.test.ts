@@ -100,6 +100,8 @@ describe("bad client options", () => {
     ["a timeoutMs a timer cannot hold", { timeoutMs: 2 ** 31 }, /timeoutMs/],
     ["a string retryNonIdempotent", { retryNonIdempotent: "yes" }, /retryNonIdempotent must be a boolean/],
     ["headers that are not an object", { headers: "x" }, /headers must be an object/],
+    ["a header value with a line break", { headers: { "X-Team": "a\nb" } }, /createHathoraClient: headers: [\s\S]*invalid header value/],
+    ["an empty userAgent", { userAgent: "" }, /userAgent must be a non-empty string/],
   ];
   it.each(cases)("%s is a ConfigError", (_, options, message) => {
     expect(() => createHathoraClient({ token: "t", ...options } as HathoraClientOptions)).toThrow(message);
@@ -126,6 +128,9 @@ describe("bad call arguments are ConfigErrors, before any request", () => {
     ["a signal that is not an AbortSignal", () => v3.getProcess({ processId: "p", signal: {} as never }), /signal must be an AbortSignal/],
     ["negative maxRetries on a call", () => v3.getProcess({ processId: "p", maxRetries: -2 }), /maxRetries/],
     ["a string instead of an options object", () => v3.getProcess("p-1" as never), /expected an options object, got "p-1"/],
+    ["a processId no URL can carry (a lone surrogate)", () => v3.getProcess({ processId: "p-\uD800" }), /GetProcess: the request could not be built: URIError/],
+    ["a call header value with a line break", () => v3.getProcess({ processId: "p", headers: { "X-Team": "a\nb" } }), /GetProcess: the request could not be built: [\s\S]*invalid header value/],
+    ["a misspelt wait option", () => v3.waitForProcess({ processId: "p", timeoutMS: 5 } as never), /waitForProcess: unknown option "timeoutMS"; known options: processId, until, waitTimeoutMs/],
   ];
   it.each(cases)("%s", async (_, call, message) => {
     const error = await rejectionOf(call(), ConfigError);

@@ -89,11 +89,10 @@ describe("success statuses with bodies the spec does not allow become ResponseEr
   it("200 with invalid JSON", async () => {
     const base = server.route((_, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"status": "runn'));
     const error = await rejectionOf(faultClient(base).processesV3.getProcess({ processId: "p" }), ResponseError);
-    expect(error).toBeInstanceOf(ResponseError);
     expect(error.status).toBe(200);
     expect(error.body).toBe('{"status": "runn');
-    expect(error.message).toMatch(/^200 response to GET \S+: invalid JSON body/);
-    expect(error.cause).toBeInstanceOf(SyntaxError);
+    // The position, not the parser's own message, which quotes the body (see token-secrecy).
+    expect(error.message).toMatch(/^200 response to GET \S+: invalid JSON body at position 16$/);
   });
 
   it("200 with an HTML content type on a JSON operation", async () => {

@@ -102,6 +102,13 @@ describe("request shape", () => {
     expect(headers?.get("authorization")).toBe("Bearer shape-token");
   });
 
+  it("a User-Agent given in headers replaces ours, whatever its case", async () => {
+    const recorder = recordingFetch();
+    const client = createHathoraClient({ token: "t", appId: "app-1", baseUrl: inject("prismUrl"), fetch: recorder.fetch, headers: { "User-Agent": "mine/1" } });
+    await client.processesV3.getProcess({ processId: "p-1" });
+    expect(recorder.requests[0]?.headers.get("user-agent")).toBe("mine/1");
+  });
+
   it("asks a token function before every request, so a rotated token is used", async () => {
     const recorder = recordingFetch();
     let version = 0;

@@ -1,10 +1,10 @@
 // What differs between runtimes, reproduced here with an injected fetch: the exact errors each
 // runtime's fetch throws for a refused connection (as `npm run test:runtimes` observed them;
 // that harness runs the real runtimes), and a browser's opaque answer to `redirect: "manual"`.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConnectionError, type FetchLike } from "../src/index.js";
 import { classifyFetchFailure } from "../src/wrappers/fetch-failure.js";
-import { startFaultServer, json, type FaultServer } from "./helpers/fault-server.js";
+import { json, useFaultServer } from "./helpers/fault-server.js";
 import { faultClient, processV3, rejectionOf } from "./helpers/fixtures.js";
 
 const systemError = (message: string, fields: Record<string, unknown>) => Object.assign(new Error(message), fields);
@@ -88,7 +88,7 @@ describe("attempts after a refused connection, per runtime (maxRetries 2)", () =
     ["chromium", 1],
   ] as const)("createProcess on %s is sent %i time(s)", async (runtime, attempts) => {
     const { fetch, calls } = refusingFetch(runtime);
-    const error = (await rejectionOf(faultClient("http://127.0.0.1:45999", { fetch }).processesV3.createProcess({ region: "Frankfurt" }))) as ConnectionError;
+    const error = await rejectionOf(faultClient("http://127.0.0.1:45999", { fetch }).processesV3.createProcess({ region: "Frankfurt" }), ConnectionError);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.attempts).toBe(attempts);
     expect(error.mayHaveReachedServer).toBe(attempts === 1);
@@ -97,18 +97,14 @@ describe("attempts after a refused connection, per runtime (maxRetries 2)", () =
 
   it.each(Object.keys(REFUSED))("a GET on %s is sent 3 times", async (runtime) => {
     const { fetch, calls } = refusingFetch(runtime);
-    const error = (await rejectionOf(faultClient("http://127.0.0.1:45999", { fetch }).processesV3.getProcess({ processId: "p" }))) as ConnectionError;
+    const error = await rejectionOf(faultClient("http://127.0.0.1:45999", { fetch }).processesV3.getProcess({ processId: "p" }), ConnectionError);
     expect(error.attempts).toBe(3);
     expect(calls).toHaveLength(3);
   });
 });
 
 describe("redirects where the runtime hides them (browsers)", () => {
-  let server: FaultServer;
-  beforeAll(async () => {
-    server = await startFaultServer();
-  });
-  afterAll(() => server.close());
+  const server = useFaultServer();
 
   /**
    * A browser's fetch, as far as redirects go: the request really goes to the local server;
@@ -150,12 +146,26 @@ describe("redirects where the runtime hides them (browsers)", () => {
     expect(hops()).toEqual(["GET redirect", "GET redirect", "GET final", "GET redirect", "GET final"]);
   });
 
-  it("a redirected createProcess is re-sent once (the 3xx means the server did not act), as a POST on a 307", async () => {
+  it("a createProcess that meets a hidden redirect is not sent again: it may have been acted on", async () => {
     const { base, hops } = redirecting();
     const { fetch, modes } = browserLikeFetch();
-    await expect(faultClient(base, { fetch }).processesV3.createProcess({ region: "Frankfurt" })).resolves.toEqual(processV3);
+    const client = faultClient(base, { fetch });
+    const error = await rejectionOf(client.processesV3.createProcess({ region: "Frankfurt" }), ConnectionError);
+    expect(error.mayHaveReachedServer).toBe(true);
+    expect(error.attempts).toBe(1);
+    expect(error.message).toContain("hid a redirect");
+    expect(hops()).toEqual(["POST redirect"]);
+    // The client now knows: the next create goes out with "follow" and the browser follows it.
+    await expect(client.processesV3.createProcess({ region: "Frankfurt" })).resolves.toEqual(processV3);
     expect(modes).toEqual(["manual", "follow"]);
-    expect(hops()).toEqual(["POST redirect", "POST redirect", "POST final"]);
+  });
+
+  it("a stopProcess that meets a hidden redirect is retried, with follow: stopping twice is safe", async () => {
+    const { base, hops } = redirecting();
+    const { fetch, modes } = browserLikeFetch();
+    await expect(faultClient(base, { fetch }).processesV3.stopProcess({ processId: "p" })).resolves.toBeUndefined();
+    expect(modes).toEqual(["manual", "follow"]);
+    expect(hops()[0]).toBe("POST redirect");
   });
 
   it("the request sent again carries the same Authorization as the first (same origin)", async () => {

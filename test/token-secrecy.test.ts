@@ -2,7 +2,7 @@
 // printed, nor in any log line, nor reach another origin through a redirect.
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, ConfigError, ConnectionError, createHathoraClient, UnauthorizedError, type FetchLike } from "../src/index.js";
+import { ApiError, ConfigError, ConnectionError, ConnectionTimeoutError, createHathoraClient, ResponseError, UnauthorizedError, type FetchLike } from "../src/index.js";
 import { json, refusedBaseUrl, useFaultServer } from "./helpers/fault-server.js";
 import { faultClient, processV3, rejectionOf } from "./helpers/fixtures.js";
 
@@ -63,8 +63,40 @@ describe("the token never appears in an error", () => {
     expect(error.cause).toMatchObject({ code: "ECONNRESET" });
   });
 
-  it("TimeoutError", async () => {
-    expectNoSecret(await rejectionOf(client(server.route(() => {}), { timeoutMs: 50 }).processesV3.getProcess({ processId: "p" })));
+  it("ConnectionTimeoutError", async () => {
+    expectNoSecret(await rejectionOf(client(server.route(() => {}), { timeoutMs: 50 }).processesV3.getProcess({ processId: "p" }), ConnectionTimeoutError));
+  });
+
+  it("ResponseError for a 200 whose broken JSON echoes it, where the parser would quote a cut-off piece", async () => {
+    // JSON.parse's message quotes about 10 characters around the error: here a piece of the
+    // token that redaction, which looks for the whole token, could not recognise.
+    const base = server.route((req, res) => res.writeHead(200, { "content-type": "application/json" }).end(`x${req.headers.authorization?.slice(7)}`));
+    const error = await rejectionOf(client(base).processesV3.getProcess({ processId: "p" }), ResponseError);
+    expectNoSecret(error);
+    for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: Infinity })]) expect(text).not.toContain(SENTINEL.slice(0, 8));
+    expect(error.message).toMatch(/: invalid JSON body( at position \d+)?$/);
+  });
+
+  it("ApiError whose JSON body uses it as a key", async () => {
+    const base = server.route((req, res) => json(res, 400, { [String(req.headers.authorization)]: "x", message: "bad" }));
+    const error = await rejectionOf(client(base).processesV3.getProcess({ processId: "p" }), ApiError);
+    expectNoSecret(error);
+    expect(Object.keys(error.body as object)).toContain("Bearer [REDACTED]");
+  });
+
+  it("the raw client's errors from a custom fetch, and its requests to another origin", async () => {
+    const leaky: FetchLike = async (request) => {
+      throw Object.assign(new Error(`could not send with ${request.headers.get("authorization")}`), { request });
+    };
+    const raw = client(server.origin, { fetch: leaky }).raw;
+    const thrown = await rejectionOf(raw.GET("/processes/v3/apps/{appId}/processes/{processId}", { params: { path: { appId: "a", processId: "p" } } }));
+    expectNoSecret(thrown);
+
+    const target = otherOrigin.route((_, res) => json(res, 200, processV3));
+    const base = server.route((req, res) => res.writeHead(302, { location: `${target}${req.url?.replace(/^\/r\d+/, "")}` }).end());
+    const { data } = await client(base).raw.GET("/processes/v3/apps/{appId}/processes/{processId}", { params: { path: { appId: "a", processId: "p" } } });
+    expect(data).toEqual(processV3);
+    expect(otherOrigin.seen(target)[0]?.headers.authorization).toBeUndefined();
   });
 
   it("ConfigError for a token a header cannot carry, which the platform would quote", async () => {

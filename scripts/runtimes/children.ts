@@ -4,12 +4,17 @@ import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process"
 
 const running = new Set<ChildProcess>();
 
+/**
+ * Signals the child's whole process group (the child leads its own, being detached), so its
+ * helpers (Chromium's renderers, say) go too, even after the leader itself has exited.
+ */
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined) return;
   try {
-    process.kill(-child.pid, signal); // the child leads its own group (detached): its helpers go too
+    process.kill(-child.pid, signal);
   } catch {
-    child.kill(signal);
+    // ESRCH: the group is gone already. Otherwise, signal at least the leader if it still runs.
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   }
 }
 

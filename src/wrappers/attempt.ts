@@ -13,7 +13,7 @@ import { classifyFetchFailure } from "./fetch-failure.js";
 import type { OperationSpec } from "./operation-types.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { statusText } from "./status-text.js";
-import { redact, redactDeep } from "./token.js";
+import { copyWithoutToken, redact, redactDeep } from "./token.js";
 import type { Transport } from "./transport.js";
 
 /** What every attempt of a client shares. */
@@ -23,6 +23,12 @@ export interface AttemptContext {
   headers: Readonly<Record<string, string>>;
   querySerializer: QuerySerializer<unknown>;
   transport: Transport;
+  /**
+   * True when the user gave a fetch: its errors may carry the request, token included, so a
+   * ConnectionError's `cause` is a copy without it. The platform's errors never carry headers
+   * and are kept as they are.
+   */
+  copyFetchErrors: boolean;
 }
 
 export interface AttemptRequest {
@@ -43,13 +49,7 @@ const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 export async function attempt(context: AttemptContext, request: AttemptRequest): Promise<unknown> {
   const { spec, token, signal } = request;
-  const url = createFinalURL(spec.path, {
-    baseUrl: context.baseUrl,
-    params: { path: request.pathParams, query: request.query },
-    querySerializer: context.querySerializer,
-    pathSerializer: defaultPathSerializer,
-  });
-  const init: RequestInit = { method: spec.method, headers: requestHeaders(context.headers, request.callHeaders, token) };
+  const { url, init } = buildRequest(context, request);
 
   // The caller's signal is linked, not combined with AbortSignal.any (see abort-link.ts); the
   // time limit is a timer cleared at once, cheaper per call than AbortSignal.timeout.
@@ -58,7 +58,7 @@ export async function attempt(context: AttemptContext, request: AttemptRequest):
   const timer = setTimeout(() => controller.abort(), request.timeoutMs);
   init.signal = controller.signal;
   try {
-    const response = await context.transport(url, init, token);
+    const response = await context.transport(url, init);
     if (!response.ok) throw createApiError(await errorInit(request, url, response));
     if (spec.response === "empty") {
       await response.body?.cancel();
@@ -73,17 +73,42 @@ export async function attempt(context: AttemptContext, request: AttemptRequest):
     try {
       return JSON.parse(text);
     } catch (parseError) {
-      throw responseError(request, url, response, text, `invalid JSON body: ${(parseError as Error).message}`, parseError);
+      // Not the parser's own message: it quotes the text around the error, which may hold part
+      // of the token (an echoing server) that no redaction can recognise.
+      throw responseError(request, url, response, text, `invalid JSON body${jsonErrorPosition(parseError)}`);
     }
   } catch (thrown) {
     if (thrown instanceof HathoraError) throw thrown; // the ApiError or ResponseError above
     if (signal?.aborted) throw signal.reason;
     if (controller.signal.aborted) throw new ConnectionTimeoutError({ ...about(request, url), timeoutMs: request.timeoutMs });
-    throw new ConnectionError({ ...about(request, url), ...classifyFetchFailure(thrown), cause: thrown instanceof Error ? thrown : new Error(String(thrown)) });
+    const cause = context.copyFetchErrors ? copyWithoutToken(thrown, token) : thrown instanceof Error ? thrown : new Error(String(thrown));
+    throw new ConnectionError({ ...about(request, url), ...classifyFetchFailure(thrown), cause });
   } finally {
     clearTimeout(timer);
     unlink();
   }
+}
+
+/** The URL (serialized by openapi-fetch) and the init of one attempt. */
+function buildRequest(context: AttemptContext, request: AttemptRequest): { url: string; init: RequestInit } {
+  try {
+    const url = createFinalURL(request.spec.path, {
+      baseUrl: context.baseUrl,
+      params: { path: request.pathParams, query: request.query },
+      querySerializer: context.querySerializer,
+      pathSerializer: defaultPathSerializer,
+    });
+    return { url, init: { method: request.spec.method, headers: requestHeaders(context.headers, request.callHeaders, request.token) } };
+  } catch (error) {
+    // encodeURIComponent rejects a lone surrogate; Headers rejects a value with a line break.
+    throw new ConfigError(`${request.operationId}: the request could not be built: ${redact(String(error), request.token)}`);
+  }
+}
+
+/** " at position N" from a JSON.parse error, when it says so. */
+function jsonErrorPosition(error: unknown): string {
+  const position = /position (\d+)/.exec(String(error))?.[1];
+  return position === undefined ? "" : ` at position ${position}`;
 }
 
 /** Which request an error is about; built only when there is an error. */
@@ -111,13 +136,7 @@ function responseError(request: AttemptRequest, url: string, response: Response,
 /** The client's headers, this call's over them, and the token over both. */
 function requestHeaders(client: Readonly<Record<string, string>>, call: Record<string, string> | undefined, token: string): Headers | Record<string, string> {
   const authorization = `Bearer ${token}`;
-  if (!call) return { ...client, authorization };
-  try {
-    return mergeHeaders(client, call, { authorization });
-  } catch (error) {
-    // Headers quotes the value it rejects; the token is not among them, but say it plainly.
-    throw new ConfigError(`headers: ${redact(String((error as Error).message ?? error), token)}`);
-  }
+  return call ? mergeHeaders(client, call, { authorization }) : { ...client, authorization };
 }
 
 /** An error body: parsed when it is JSON (whatever the content type says), its text otherwise. */

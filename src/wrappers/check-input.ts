@@ -25,7 +25,7 @@ export function checkArguments(operationId: string, spec: OperationSpec, input: 
   }
   const given = (input ?? {}) as Record<string, unknown>;
   const params: readonly Param[] = spec.params;
-  for (const key in given) {
+  for (const key of Object.keys(given)) {
     if (!isCallOption(key) && !params.some((param) => param.name === key)) {
       const known = [...params.map((param) => param.name).filter((name) => name !== "appId"), ...CALL_OPTION_NAMES];
       throw new ConfigError(`${operationId}: unknown option "${key}"; known options: ${known.join(", ")}`);

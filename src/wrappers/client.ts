@@ -1,14 +1,12 @@
 // createHathoraClient: checks and resolves the options once, then wires the layers of one
 // request (methods -> run-operation -> attempt -> transport -> fetch) and the raw client.
 import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
-import { specVersion } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
-import { ConfigError } from "./errors/config-error.js";
-import { DEFAULT_BASE_URL, resolveRequestSettings, type HathoraClientOptions } from "./options.js";
+import { resolveClientOptions, type HathoraClientOptions, type ResolvedClientOptions } from "./options.js";
 import { createProcessesV2, type ProcessesV2 } from "./processes-v2.js";
 import { createProcessesV3, type ProcessesV3 } from "./processes-v3.js";
 import { createOperationRunner } from "./run-operation.js";
-import { checkTokenOption, resolveToken } from "./token.js";
+import { copyWithoutToken, resolveToken } from "./token.js";
 import { createTransport, type Transport } from "./transport.js";
 
 export interface HathoraClient {
@@ -24,33 +22,16 @@ export interface HathoraClient {
 
 /** Creates a client. Throws ConfigError for bad options, a missing token among them. */
 export function createHathoraClient(options: HathoraClientOptions): HathoraClient {
-  if (typeof options !== "object" || options === null) {
-    throw new ConfigError("createHathoraClient expects an options object with at least a token");
-  }
-  const { token, appId, baseUrl = DEFAULT_BASE_URL, headers, userAgent } = options;
-  checkTokenOption(token);
-  if (appId !== undefined && (typeof appId !== "string" || appId === "")) {
-    throw new ConfigError("appId, when given, must be a non-empty string");
-  }
-  if (!/^https?:\/\/[^/]/i.test(String(baseUrl)) || !URL.canParse(baseUrl)) {
-    throw new ConfigError(`baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`);
-  }
-  if (headers !== undefined && (typeof headers !== "object" || headers === null)) {
-    throw new ConfigError("headers must be an object of strings");
-  }
-  const settings = resolveRequestSettings(options);
-  if (options.fetch !== undefined ? typeof options.fetch !== "function" : typeof globalThis.fetch !== "function") {
-    throw new ConfigError("No fetch available: pass createHathoraClient({ fetch }), a function taking a Request");
-  }
-  const transport = createTransport(options.fetch);
-  // Lower-case names, so that a call's headers merge over them whatever their case.
-  const clientHeaders = Object.fromEntries(new Headers({ "user-agent": userAgent ?? `hathora-processes/${specVersion}`, ...headers }));
-  const run = createOperationRunner({ baseUrl, headers: clientHeaders, querySerializer: createQuerySerializer(), transport, token, appId, settings });
-  return { processesV2: createProcessesV2(run), processesV3: createProcessesV3(run), raw: createRawClient(baseUrl, clientHeaders, token, transport) };
+  const resolved = resolveClientOptions(options);
+  const { baseUrl, headers, fetch, token, appId, settings } = resolved;
+  const transport = createTransport(fetch);
+  const run = createOperationRunner({ baseUrl, headers, querySerializer: createQuerySerializer(), transport, copyFetchErrors: fetch !== undefined, token, appId, settings });
+  return { processesV2: createProcessesV2(run), processesV3: createProcessesV3(run), raw: createRawClient(resolved, transport) };
 }
 
 /** Plain openapi-fetch, sending through the same transport (redirect safety) with the token set. */
-function createRawClient(baseUrl: string, headers: Record<string, string>, token: HathoraClientOptions["token"], transport: Transport): Client<paths> {
+function createRawClient(options: ResolvedClientOptions, transport: Transport): Client<paths> {
+  const { baseUrl, headers, token } = options;
   return createClient<paths>({
     baseUrl,
     headers,
@@ -60,7 +41,10 @@ function createRawClient(baseUrl: string, headers: Record<string, string>, token
       requestHeaders.set("authorization", `Bearer ${resolved}`);
       // The body is read once so that a redirect can send it again.
       const body = request.body === null ? undefined : await request.arrayBuffer();
-      return transport(request.url, { method: request.method, headers: requestHeaders, signal: request.signal, ...(body && { body }) }, resolved);
+      const init = { method: request.method, headers: requestHeaders, signal: request.signal, ...(body && { body }) };
+      return transport(request.url, init).catch((error: unknown) => {
+        throw options.fetch ? copyWithoutToken(error, resolved) : error;
+      });
     },
   });
 }

@@ -23,7 +23,7 @@ const NEVER_SENT = new Set([
   "EHOSTUNREACH",
   "EADDRNOTAVAIL",
   "UND_ERR_CONNECT_TIMEOUT",
-  "ConnectionRefused", // Bun before 1.3
+  "ConnectionRefused", // Bun before 1.4
 ]);
 
 const DENO_CONNECT_PHASE = /\bclient error \(Connect\)/;

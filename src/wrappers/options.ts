@@ -1,7 +1,10 @@
 // Every option of the client, of a call and of a wait: its type and documented default in the
 // interfaces, its check and default in one table each. Options are checked and resolved here
-// and nowhere else; the tables are typed against the interfaces, so the two cannot drift apart.
+// and nowhere else (token.ts checks the token's text, which only it may read); the tables are
+// typed against the interfaces, so the two cannot drift apart.
+import { specVersion } from "../generated/operations.js";
 import { ConfigError } from "./errors/config-error.js";
+import { checkTokenOption } from "./token.js";
 
 /** Anything that fetches like the platform's `fetch`; the client always passes a `Request`. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -142,7 +145,48 @@ const CALL_OPTIONS = {
   retryNonIdempotent: REQUEST_SETTINGS.retryNonIdempotent.check,
 } satisfies { [Key in keyof CallOptions]-?: Check };
 
-export const DEFAULT_BASE_URL = "https://api.hathora.dev";
+/** The client's options, checked, with every default filled in. */
+export interface ResolvedClientOptions {
+  token: TokenSource;
+  appId: string | undefined;
+  baseUrl: string;
+  /** The headers of every request, lower-case names, `user-agent` included. */
+  headers: Record<string, string>;
+  fetch: FetchLike | undefined;
+  settings: RequestSettings;
+}
+
+/** Checks every option of `createHathoraClient` and fills in the defaults; ConfigError if one is wrong. */
+export function resolveClientOptions(options: HathoraClientOptions): ResolvedClientOptions {
+  if (typeof options !== "object" || options === null) {
+    throw new ConfigError("createHathoraClient expects an options object with at least a token");
+  }
+  const { token, appId, baseUrl = "https://api.hathora.dev", fetch, userAgent } = options;
+  checkTokenOption(token);
+  if (appId !== undefined) failIf(nonEmptyString(appId), "appId", appId, "createHathoraClient");
+  if (!/^https?:\/\/[^/]/i.test(String(baseUrl)) || !URL.canParse(baseUrl)) {
+    throw new ConfigError(`createHathoraClient: baseUrl must be an absolute http(s) URL, got ${describeValue(baseUrl)}`);
+  }
+  if (userAgent !== undefined) failIf(nonEmptyString(userAgent), "userAgent", userAgent, "createHathoraClient");
+  if (fetch !== undefined ? typeof fetch !== "function" : typeof globalThis.fetch !== "function") {
+    throw new ConfigError("createHathoraClient: no fetch available: pass createHathoraClient({ fetch }), a function taking a Request");
+  }
+  return { token, appId, baseUrl, headers: clientHeaders(options), fetch, settings: resolve(REQUEST_SETTINGS, options, "createHathoraClient") };
+}
+
+/** The client's headers with lower-case names, so that a call's merge over them whatever their case. */
+function clientHeaders({ headers, userAgent }: HathoraClientOptions): Record<string, string> {
+  if (headers !== undefined) failIf(headerRecord(headers), "headers", headers, "createHathoraClient");
+  let merged: Headers;
+  try {
+    merged = new Headers(headers);
+  } catch (error) {
+    throw new ConfigError(`createHathoraClient: headers: ${(error as Error).message}`);
+  }
+  // A User-Agent in `headers` wins, then the `userAgent` option, then ours.
+  if (!merged.has("user-agent")) merged.set("user-agent", userAgent ?? `hathora-processes/${specVersion}`);
+  return Object.fromEntries(merged);
+}
 
 /** Whether `name` is a call option (rather than an operation parameter or a typo). */
 export function isCallOption(name: string): name is keyof CallOptions {
@@ -150,11 +194,6 @@ export function isCallOption(name: string): name is keyof CallOptions {
 }
 
 export const CALL_OPTION_NAMES: readonly string[] = Object.keys(CALL_OPTIONS);
-
-/** The client's request settings: each given option checked, each missing one defaulted. */
-export function resolveRequestSettings(options: HathoraClientOptions): RequestSettings {
-  return resolve(REQUEST_SETTINGS, options, "createHathoraClient");
-}
 
 export interface ResolvedCall {
   /** The client's settings, with the ones this call overrides. */
@@ -176,17 +215,20 @@ export function resolveCallOptions(given: Record<string, unknown>, client: Reque
   return { settings, signal, headers };
 }
 
-/** The call options among `options` (unchecked: the call they are passed to checks them). */
-export function pickCallOptions(options: object): CallOptions {
-  const given = options as Record<string, unknown>;
-  const picked: Record<string, unknown> = {};
-  for (const name of CALL_OPTION_NAMES) if (given[name] !== undefined) picked[name] = given[name];
-  return picked;
-}
-
-/** A wait's settings, after checking each wait option given. */
-export function resolveWaitSettings(options: WaitOptions, where: string): WaitSettings {
-  return resolve(WAIT_SETTINGS, options, where);
+/**
+ * A wait's settings, each checked, and its call options (checked by the calls they go to).
+ * `own` is the helper's own argument (`processId` or `region`); any other name is a typo.
+ */
+export function resolveWaitOptions(options: WaitOptions, where: string, own: string): { settings: WaitSettings; call: CallOptions } {
+  if (typeof options !== "object" || options === null) throw new ConfigError(`${where}: expected an options object`);
+  const call: Record<string, unknown> = {};
+  for (const name of Object.keys(options)) {
+    if (isCallOption(name)) call[name] = (options as Record<string, unknown>)[name];
+    else if (!Object.hasOwn(WAIT_SETTINGS, name) && name !== own) {
+      throw new ConfigError(`${where}: unknown option "${name}"; known options: ${[own, ...Object.keys(WAIT_SETTINGS), ...CALL_OPTION_NAMES].join(", ")}`);
+    }
+  }
+  return { settings: resolve(WAIT_SETTINGS, options, where), call };
 }
 
 function resolve<T>(table: { [Key in keyof T]: Setting<T[Key]> }, options: object, where: string): T {

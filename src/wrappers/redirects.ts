@@ -11,26 +11,31 @@ const MAX_REDIRECTS = 5;
  * returned (and becomes an ApiError).
  *
  * Browsers hide redirects from scripts: "manual" gives an `opaqueredirect` response (status 0,
- * no Location). There the same request is sent once more with `redirect: "follow"` (a 3xx
- * means the server did not act on it, so this is safe even for a POST), and every later request
- * of this sender goes out with "follow" directly. A browser itself removes Authorization when
- * a redirect leaves the origin (Fetch standard, HTTP-redirect fetch), so the promise holds.
+ * no Location, and no way to tell a 307 "go there" from a 303 "done, see there"). From then on
+ * this sender's requests go out with `redirect: "follow"`, and a browser itself removes
+ * Authorization when a redirect leaves the origin (Fetch standard, HTTP-redirect fetch). The
+ * request that met the opaque redirect is sent again only if it is a GET or HEAD; a POST may
+ * already have been acted on (a 303 after a create is the usual "done"), so it fails instead as
+ * a failure that may have reached the server, which the retry policy repeats only where that is
+ * safe (stopProcess), never for createProcess.
  */
 export function followRedirectsSafely(send: Transport): Transport {
   let runtimeHidesRedirects = false;
   // Most responses are not redirects: the first hop goes out without an async frame of its own.
-  return (url, init, token) => {
-    if (runtimeHidesRedirects) return send(url, { ...init, redirect: "follow" }, token);
+  return (url, init) => {
+    if (runtimeHidesRedirects) return send(url, { ...init, redirect: "follow" });
     const first = { ...init, redirect: "manual" as const };
-    return send(url, first, token).then((response) => (isRedirect(response) ? follow(response, url, first, token) : response));
+    return send(url, first).then((response) => (isRedirect(response) ? follow(response, url, first) : response));
   };
 
-  async function follow(firstResponse: Response, firstUrl: string, firstInit: RequestInit, token: string): Promise<Response> {
+  async function follow(firstResponse: Response, firstUrl: string, firstInit: RequestInit): Promise<Response> {
     let [response, url, init] = [firstResponse, firstUrl, firstInit];
     for (let hop = 0; ; hop++) {
       if (response.type === "opaqueredirect") {
         runtimeHidesRedirects = true;
-        return send(url, { ...init, redirect: "follow" }, token);
+        const method = init.method ?? "GET";
+        if (method === "GET" || method === "HEAD") return send(url, { ...init, redirect: "follow" });
+        throw new TypeError(`The runtime hid a redirect of ${method} ${url}; it is not sent again, as the server may have acted on it`);
       }
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
       if (location === null || hop === MAX_REDIRECTS) return response;
@@ -42,9 +47,17 @@ export function followRedirectsSafely(send: Transport): Transport {
         headers.delete("cookie");
       }
       const method = init.method ?? "GET";
-      const toGet = response.status === 303 || (method === "POST" && response.status !== 307 && response.status !== 308);
-      [url, init] = [target.href, { ...init, method: toGet && method !== "HEAD" ? "GET" : method, headers }];
-      response = await send(url, init, token);
+      const toGet = method !== "HEAD" && (response.status === 303 || (method === "POST" && response.status !== 307 && response.status !== 308));
+      if (toGet) {
+        // A request turned into a GET loses its body and what described it (Fetch standard).
+        for (const name of ["content-type", "content-length", "content-encoding", "content-language", "content-location"]) headers.delete(name);
+        const { body: _body, ...rest } = init;
+        init = { ...rest, method: "GET", headers };
+      } else {
+        init = { ...init, headers };
+      }
+      url = target.href;
+      response = await send(url, init);
     }
   }
 }

@@ -46,12 +46,12 @@ export function redact(text: string, token: string): string {
   return text.includes(token) ? text.split(token).join(REDACTED) : text;
 }
 
-/** A copy of a JSON-like value with `redact` applied to every string in it. */
+/** A copy of a JSON-like value with `redact` applied to every string in it, keys included. */
 export function redactDeep<T>(value: T, token: string): T {
   if (typeof value === "string") return redact(value, token) as T;
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, token)) as T;
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, token)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key, token), redactDeep(item, token)])) as T;
   }
   return value;
 }

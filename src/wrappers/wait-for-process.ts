@@ -6,7 +6,7 @@ import { ConfigError } from "./errors/config-error.js";
 import { ProcessEndedError } from "./errors/process-ended-error.js";
 import { ProcessNotReadyError } from "./errors/process-not-ready-error.js";
 import { WaitTimeoutError } from "./errors/wait-timeout-error.js";
-import { pickCallOptions, resolveWaitSettings, type CallOptions, type WaitOptions } from "./options.js";
+import { resolveWaitOptions, type CallOptions, type WaitOptions } from "./options.js";
 import { sleep } from "./sleep.js";
 import type { ProcessV2, ProcessV3, Region } from "./types.js";
 
@@ -34,11 +34,10 @@ function hasPassed(status: string, until: string): boolean {
 }
 
 export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess: GetProcessFunction<P>, options: WaitForProcessOptions): Promise<P> {
-  if (typeof options !== "object" || options === null) throw new ConfigError("waitForProcess: expected an options object");
-  const { until, waitTimeoutMs, pollIntervalMs, maxPollIntervalMs, notFoundGraceMs } = resolveWaitSettings(options, "waitForProcess");
+  const { settings, call: callOptions } = resolveWaitOptions(options, "waitForProcess", "processId");
+  const { until, waitTimeoutMs, pollIntervalMs, maxPollIntervalMs, notFoundGraceMs } = settings;
   const { processId } = options;
   if (typeof processId !== "string" || processId === "") throw new ConfigError("waitForProcess: processId is required");
-  const callOptions = pickCallOptions(options);
   const callerSignal = callOptions.signal;
   callerSignal?.throwIfAborted();
 
@@ -62,7 +61,8 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess
     }
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
-    if (deadline.signal.aborted) throw new WaitTimeoutError({ processId, until, waitTimeoutMs, lastProcess: last });
+    // Only the deadline's own abort is a timeout: an error thrown as it fired stays that error.
+    if (deadline.signal.aborted && error === deadline.signal.reason) throw new WaitTimeoutError({ processId, until, waitTimeoutMs, lastProcess: last });
     throw error;
   } finally {
     clearTimeout(timer);
@@ -75,13 +75,13 @@ export async function createProcessAndWait<P extends ProcessV2 | ProcessV3>(
   getProcess: GetProcessFunction<P>,
   options: CreateProcessAndWaitOptions,
 ): Promise<P> {
-  if (typeof options !== "object" || options === null) throw new ConfigError("createProcessAndWait: expected an options object");
-  const { until } = resolveWaitSettings(options, "createProcessAndWait"); // bad wait options fail before the create
+  // Bad wait options fail here, before anything is created.
+  const { settings, call } = resolveWaitOptions(options, "createProcessAndWait", "region");
   const { region, ...waitOptions } = options;
-  const created = await createProcess({ ...pickCallOptions(options), region });
+  const created = await createProcess({ ...call, region });
   try {
     return await waitForProcess(getProcess, { ...waitOptions, processId: created.processId });
   } catch (error) {
-    throw new ProcessNotReadyError({ process: created, until, cause: error });
+    throw new ProcessNotReadyError({ process: created, until: settings.until, cause: error });
   }
 }

@@ -6,7 +6,10 @@ export interface ConnectionErrorInit extends RequestErrorInit {
   mayHaveReachedServer: boolean;
 }
 
-/** No response came back: the connection was refused, reset, or the host did not resolve. */
+/**
+ * No complete response came back: the connection was refused or reset (before the headers or
+ * while the body was read), or the host did not resolve.
+ */
 export class ConnectionError extends RequestError {
   override name: "ConnectionError" | "ConnectionTimeoutError" = "ConnectionError";
   /** The system error code found under `cause`, such as `ECONNREFUSED`, when there is one. */

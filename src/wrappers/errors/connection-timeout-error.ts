@@ -2,7 +2,8 @@ import { ConnectionError } from "./connection-error.js";
 import { describeRequest, type RequestErrorInit } from "./request-error.js";
 
 /**
- * One attempt got no complete response within the call's `timeoutMs`. The request may have
+ * One attempt got no complete response (headers and the whole body) within the call's
+ * `timeoutMs`: a limit on the whole attempt, not only on connecting. The request may have
  * reached the server. Its `name` is not the "TimeoutError" of the DOMException that an
  * `AbortSignal.timeout` of your own rejects with, so the two can be told apart.
  */
