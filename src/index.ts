@@ -2,7 +2,7 @@
 export { createHathoraClient, type HathoraClient } from "./wrappers/client.js";
 export type { HathoraClientOptions, CallOptions, RequestSettings, WaitOptions, WaitSettings, FetchLike, TokenSource, Optional } from "./wrappers/options.js";
 export type { OperationId, OperationInput, OperationResult } from "./wrappers/operation-types.js";
-export { knownValues } from "./generated/operations.js";
+export { knownValues, dateTimeFields } from "./generated/operations.js";
 export type {
   ProcessesV3,
   GetProcessOptions,

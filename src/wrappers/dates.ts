@@ -5,15 +5,13 @@ import { dateTimeFields } from "../generated/operations.js";
 import type { components } from "../generated/schema.js";
 import { HathoraError } from "./errors/hathora-error.js";
 
-type DateTimeFields = typeof dateTimeFields;
-
 /** The schemas that have date-time fields (ProcessV2 and ProcessV3 today). */
-export type DatedSchema = components["schemas"][keyof DateTimeFields];
+export type DatedSchema = components["schemas"][keyof typeof dateTimeFields];
 
 /** The names of the date-time fields of a dated schema `T`. */
 export type DateTimeFieldOf<T> = {
-  [Name in keyof DateTimeFields]: T extends components["schemas"][Name] ? DateTimeFields[Name][number] : never;
-}[keyof DateTimeFields];
+  [Name in keyof typeof dateTimeFields]: T extends components["schemas"][Name] ? (typeof dateTimeFields)[Name][number] : never;
+}[keyof typeof dateTimeFields];
 
 /** `T` with each date-time field as a `Date`, or `Date | null` where the spec makes it nullable. */
 export type WithDates<T extends DatedSchema> = {

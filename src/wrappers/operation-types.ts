@@ -9,17 +9,16 @@ export type OperationId = keyof operations;
 /** What the client knows of an operation at run time: method, path, parameters, retry safety. */
 export type OperationSpec = (typeof operationSpecs)[OperationId];
 
-type Parameters<Op extends OperationId> = operations[Op]["parameters"];
-type Present<T> = [NonNullable<T>] extends [never] ? unknown : NonNullable<T>;
+// The two types below are written out in full, without helper aliases, so that the exported API
+// (etc/hathora-processes.api.md) names nothing it does not export.
 
 /** One options object: the path parameters (appId optional), the query parameters, and CallOptions. */
-export type OperationInput<Op extends OperationId> = Omit<Present<Parameters<Op>["path"]>, "appId"> &
-  Present<Parameters<Op>["query"]> &
+export type OperationInput<Op extends OperationId> = Omit<NonNullable<operations[Op]["parameters"]["path"]>, "appId"> &
+  ([NonNullable<operations[Op]["parameters"]["query"]>] extends [never] ? unknown : NonNullable<operations[Op]["parameters"]["query"]>) &
   CallOptions;
 
-type Responses<Op extends OperationId> = operations[Op]["responses"];
-type SuccessStatus<Op extends OperationId> = Extract<keyof Responses<Op>, 200 | 201 | 204>;
-type JsonBody<R> = R extends { content: { "application/json": infer Body } } ? Body : void;
-
 /** The parsed success body, or void for operations that answer 204. */
-export type OperationResult<Op extends OperationId> = JsonBody<Responses<Op>[SuccessStatus<Op>]>;
+export type OperationResult<Op extends OperationId> =
+  operations[Op]["responses"][Extract<keyof operations[Op]["responses"], 200 | 201 | 204>] extends { content: { "application/json": infer Body } }
+    ? Body
+    : void;
