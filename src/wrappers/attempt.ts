@@ -1,7 +1,10 @@
 // One attempt of one operation: build the request, send it under the attempt's time limit,
-// read the whole body, and return the value or throw the typed error it amounts to.
+// read the whole body, and return the value with its response or throw the typed error it
+// amounts to.
 import { createFinalURL, defaultPathSerializer, mergeHeaders, type QuerySerializer } from "openapi-fetch";
 import { linkSignal } from "./abort-link.js";
+import type { AttemptExchange } from "./attempt-event.js";
+import type { Clock } from "./clock.js";
 import { createApiError, type ApiErrorInit } from "./errors/api-error.js";
 import { ConfigError } from "./errors/config-error.js";
 import { ConnectionError } from "./errors/connection-error.js";
@@ -29,13 +32,15 @@ export interface AttemptContext {
    * and are kept as they are.
    */
   copyFetchErrors: boolean;
+  /** Runs the attempt's time limit. */
+  clock: Clock;
 }
 
 export interface AttemptRequest {
   operationId: string;
   spec: OperationSpec;
-  pathParams: Record<string, string>;
-  query: Record<string, unknown>;
+  /** The call's URL, built once by `buildUrl` for all its attempts. */
+  url: string;
   callHeaders: Record<string, string> | undefined;
   token: string;
   timeoutMs: number;
@@ -44,25 +49,39 @@ export interface AttemptRequest {
   attempt: number;
 }
 
+/** A successful attempt: the parsed body (undefined for 204) and the response it came in. */
+export interface AttemptResult {
+  data: unknown;
+  /** The response, its body already read. */
+  response: Response;
+}
+
 const BODY_LIMIT = 2000;
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-export async function attempt(context: AttemptContext, request: AttemptRequest): Promise<unknown> {
-  const { spec, token, signal } = request;
-  const { url, init } = buildRequest(context, request);
+/**
+ * Sends one attempt. When `exchange` is given (someone observes the client), the request's and
+ * response's headers are left on it, also when the attempt fails.
+ */
+export async function attempt(context: AttemptContext, request: AttemptRequest, exchange?: AttemptExchange): Promise<AttemptResult> {
+  const { spec, token, signal, url } = request;
+  const init = buildInit(context, request);
+  if (exchange) exchange.requestHeaders = init.headers;
 
   // The caller's signal is linked, not combined with AbortSignal.any (see abort-link.ts); the
   // time limit is a timer cleared at once, cheaper per call than AbortSignal.timeout.
   const controller = new AbortController();
   const unlink = linkSignal(signal, controller);
-  const timer = setTimeout(() => controller.abort(), request.timeoutMs);
+  const { clock } = context;
+  const timer = clock.setTimeout(() => controller.abort(), request.timeoutMs);
   init.signal = controller.signal;
   try {
     const response = await context.transport(url, init);
+    if (exchange) exchange.responseHeaders = response.headers;
     if (!response.ok) throw createApiError(await errorInit(request, url, response));
     if (spec.response === "empty") {
       await response.body?.cancel();
-      return undefined;
+      return { data: undefined, response };
     }
     const text = await response.text();
     const contentType = response.headers.get("content-type") ?? "";
@@ -70,13 +89,15 @@ export async function attempt(context: AttemptContext, request: AttemptRequest):
       throw responseError(request, url, response, text, `expected a JSON body, got ${contentType ? `content type ${contentType}` : "no content type"}`);
     }
     if (text === "") throw responseError(request, url, response, text, "expected a JSON body, got an empty body");
+    let data: unknown;
     try {
-      return JSON.parse(text);
+      data = JSON.parse(text);
     } catch (parseError) {
       // Not the parser's own message: it quotes the text around the error, which may hold part
       // of the token (an echoing server) that no redaction can recognise.
       throw responseError(request, url, response, text, `invalid JSON body${jsonErrorPosition(parseError)}`);
     }
+    return { data, response };
   } catch (thrown) {
     if (thrown instanceof HathoraError) throw thrown; // the ApiError or ResponseError above
     if (signal?.aborted) throw signal.reason;
@@ -84,23 +105,32 @@ export async function attempt(context: AttemptContext, request: AttemptRequest):
     const cause = context.copyFetchErrors ? copyWithoutToken(thrown, token) : thrown instanceof Error ? thrown : new Error(String(thrown));
     throw new ConnectionError({ ...about(request, url), ...classifyFetchFailure(thrown), cause });
   } finally {
-    clearTimeout(timer);
+    clock.clearTimeout(timer);
     unlink();
   }
 }
 
-/** The URL (serialized by openapi-fetch) and the init of one attempt. */
-function buildRequest(context: AttemptContext, request: AttemptRequest): { url: string; init: RequestInit } {
+/** A call's URL, serialized by openapi-fetch; the same for every attempt. */
+export function buildUrl(context: AttemptContext, operationId: string, spec: OperationSpec, pathParams: Record<string, string>, query: Record<string, unknown>): string {
   try {
-    const url = createFinalURL(request.spec.path, {
+    return createFinalURL(spec.path, {
       baseUrl: context.baseUrl,
-      params: { path: request.pathParams, query: request.query },
+      params: { path: pathParams, query },
       querySerializer: context.querySerializer,
       pathSerializer: defaultPathSerializer,
     });
-    return { url, init: { method: request.spec.method, headers: requestHeaders(context.headers, request.callHeaders, request.token) } };
   } catch (error) {
-    // encodeURIComponent rejects a lone surrogate; Headers rejects a value with a line break.
+    // encodeURIComponent rejects a lone surrogate.
+    throw new ConfigError(`${operationId}: the request could not be built: ${String(error)}`);
+  }
+}
+
+/** The init of one attempt: its headers carry the token of the moment. */
+function buildInit(context: AttemptContext, request: AttemptRequest): RequestInit {
+  try {
+    return { method: request.spec.method, headers: requestHeaders(context.headers, request.callHeaders, request.token) };
+  } catch (error) {
+    // Headers rejects a value with a line break, quoting it.
     throw new ConfigError(`${request.operationId}: the request could not be built: ${redact(String(error), request.token)}`);
   }
 }

@@ -3,6 +3,8 @@
 // and nowhere else (token.ts checks the token's text, which only it may read); the tables are
 // typed against the interfaces, so the two cannot drift apart.
 import { specVersion } from "../generated/operations.js";
+import type { AttemptEvent } from "./attempt-event.js";
+import { systemClock, type Clock } from "./clock.js";
 import { ConfigError } from "./errors/config-error.js";
 import { checkTokenOption } from "./token.js";
 
@@ -47,6 +49,17 @@ export interface RequestSettings {
 /** `T` with every property optional, `undefined` allowed (for exactOptionalPropertyTypes). */
 export type Optional<T> = { [Key in keyof T]?: T[Key] | undefined };
 
+/** How much the client logs: each level includes the ones before it. */
+export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+
+/** A console-shaped logger: `console` itself, pino, winston, or your own. */
+export interface Logger {
+  error(message: string, ...details: unknown[]): void;
+  warn(message: string, ...details: unknown[]): void;
+  info(message: string, ...details: unknown[]): void;
+  debug(message: string, ...details: unknown[]): void;
+}
+
 /** Options of `createHathoraClient`. */
 export interface HathoraClientOptions extends Optional<RequestSettings> {
   /**
@@ -64,6 +77,25 @@ export interface HathoraClientOptions extends Optional<RequestSettings> {
   headers?: Record<string, string> | undefined;
   /** `User-Agent` header. @default "hathora-processes/<version>" */
   userAgent?: string | undefined;
+  /** Where log lines go. @default console */
+  logger?: Logger | undefined;
+  /**
+   * How much is logged (see the README's "Logging and tracing").
+   * @default the `HATHORA_LOG` environment variable where there is one, else "warn"
+   */
+  logLevel?: LogLevel | undefined;
+  /**
+   * Called after every attempt with its record. It only observes: whatever it throws is
+   * logged at `warn` and never changes the call's outcome.
+   * @default undefined
+   */
+  onAttempt?: ((event: AttemptEvent) => void) | undefined;
+  /**
+   * The time source of every wait, backoff and time limit. Tests pass a virtual one
+   * (`createFakeHathora().clientOptions` does).
+   * @default the platform's timers
+   */
+  clock?: Clock | undefined;
 }
 
 /** Options every method accepts next to its parameters; the settings default to the client's. */
@@ -117,6 +149,15 @@ const boolean: Check = (value) => (typeof value === "boolean" ? undefined : "mus
 const nonEmptyString: Check = (value) => (typeof value === "string" && value !== "" ? undefined : "must be a non-empty string");
 const headerRecord: Check = (value) => (typeof value === "object" && value !== null && !Array.isArray(value) ? undefined : "must be an object of strings");
 const abortSignal: Check = (value) => (value instanceof AbortSignal ? undefined : "must be an AbortSignal");
+const hasMethods =
+  (...names: string[]): Check =>
+  (value) =>
+    typeof value === "object" && value !== null && names.every((name) => typeof (value as Record<string, unknown>)[name] === "function")
+      ? undefined
+      : `must be an object with the functions ${names.join(", ")}`;
+const aFunction: Check = (value) => (typeof value === "function" ? undefined : "must be a function");
+const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
+const logLevel: Check = (value) => (LOG_LEVELS.includes(value as LogLevel) ? undefined : `must be one of ${LOG_LEVELS.map((level) => `"${level}"`).join(", ")}`);
 
 const REQUEST_SETTINGS = {
   maxRetries: { default: 2, check: wholeNumber(0) },
@@ -154,6 +195,11 @@ export interface ResolvedClientOptions {
   headers: Record<string, string>;
   fetch: FetchLike | undefined;
   settings: RequestSettings;
+  /** Undefined when the option was not given (the logger then reads HATHORA_LOG). */
+  logLevel: LogLevel | undefined;
+  logger: Logger | undefined;
+  onAttempt: ((event: AttemptEvent) => void) | undefined;
+  clock: Clock;
 }
 
 /** Checks every option of `createHathoraClient` and fills in the defaults; ConfigError if one is wrong. */
@@ -161,7 +207,7 @@ export function resolveClientOptions(options: HathoraClientOptions): ResolvedCli
   if (typeof options !== "object" || options === null) {
     throw new ConfigError("createHathoraClient expects an options object with at least a token");
   }
-  const { token, appId, baseUrl = "https://api.hathora.dev", fetch, userAgent } = options;
+  const { token, appId, baseUrl = "https://api.hathora.dev", fetch, userAgent, logger, logLevel: level, onAttempt, clock = systemClock } = options;
   checkTokenOption(token);
   if (appId !== undefined) failIf(nonEmptyString(appId), "appId", appId, "createHathoraClient");
   if (!/^https?:\/\/[^/]/i.test(String(baseUrl)) || !URL.canParse(baseUrl)) {
@@ -171,7 +217,12 @@ export function resolveClientOptions(options: HathoraClientOptions): ResolvedCli
   if (fetch !== undefined ? typeof fetch !== "function" : typeof globalThis.fetch !== "function") {
     throw new ConfigError("createHathoraClient: no fetch available: pass createHathoraClient({ fetch }), a function taking a Request");
   }
-  return { token, appId, baseUrl, headers: clientHeaders(options), fetch, settings: resolve(REQUEST_SETTINGS, options, "createHathoraClient") };
+  if (logger !== undefined) failIf(hasMethods("error", "warn", "info", "debug")(logger), "logger", logger, "createHathoraClient");
+  if (level !== undefined) failIf(logLevel(level), "logLevel", level, "createHathoraClient");
+  if (onAttempt !== undefined) failIf(aFunction(onAttempt), "onAttempt", onAttempt, "createHathoraClient");
+  failIf(hasMethods("now", "setTimeout", "clearTimeout")(clock), "clock", clock, "createHathoraClient");
+  const settings = resolve(REQUEST_SETTINGS, options, "createHathoraClient");
+  return { token, appId, baseUrl, headers: clientHeaders(options), fetch, settings, logLevel: level, logger, onAttempt, clock };
 }
 
 /** The client's headers with lower-case names, so that a call's merge over them whatever their case. */

@@ -1,3 +1,5 @@
+import type { Clock } from "./clock.js";
+import type { OperationPromise } from "./operation-promise.js";
 import type { OperationInput } from "./operation-types.js";
 import type { RunOperation } from "./run-operation.js";
 import type { ProcessCount, ProcessV2 } from "./types.js";
@@ -17,22 +19,22 @@ export type StopProcessV2Options = OperationInput<"StopProcessV2Deprecated">;
 /** Version 2 of the Processes API. Deprecated by Hathora in favour of `processesV3`. */
 export interface ProcessesV2 {
   /** @deprecated Use `processesV3.getProcess`. */
-  getProcessInfo(options: GetProcessInfoV2Options): Promise<ProcessV2>;
+  getProcessInfo(options: GetProcessInfoV2Options): OperationPromise<ProcessV2>;
   /** @deprecated Use `processesV3.getLatestProcesses`. */
-  getLatestProcesses(options?: GetLatestProcessesV2Options): Promise<ProcessV2[]>;
+  getLatestProcesses(options?: GetLatestProcessesV2Options): OperationPromise<ProcessV2[]>;
   /** @deprecated Use `processesV3.getProcessesCountExperimental`. */
-  getProcessesCountExperimental(options?: GetProcessesCountV2Options): Promise<ProcessCount>;
+  getProcessesCountExperimental(options?: GetProcessesCountV2Options): OperationPromise<ProcessCount>;
   /** @deprecated Use `processesV3.createProcess`. Never retried after the request may have arrived. */
-  createProcess(options: CreateProcessV2Options): Promise<ProcessV2>;
+  createProcess(options: CreateProcessV2Options): OperationPromise<ProcessV2>;
   /** @deprecated Use `processesV3.stopProcess`. */
-  stopProcess(options: StopProcessV2Options): Promise<void>;
+  stopProcess(options: StopProcessV2Options): OperationPromise<void>;
   /** @deprecated Use `processesV3.waitForProcess`. Polls `getProcessInfo`; same rules. */
   waitForProcess(options: WaitForProcessOptions): Promise<ProcessV2>;
   /** @deprecated Use `processesV3.createProcessAndWait`. Same rules. */
   createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<ProcessV2>;
 }
 
-export function createProcessesV2(run: RunOperation): ProcessesV2 {
+export function createProcessesV2(run: RunOperation, clock: Clock): ProcessesV2 {
   const getProcessInfo = (options: GetProcessInfoV2Options) => run("GetProcessInfoV2Deprecated", options);
   const createProcess = (options: CreateProcessV2Options) => run("CreateProcessV2Deprecated", options);
   return {
@@ -41,7 +43,7 @@ export function createProcessesV2(run: RunOperation): ProcessesV2 {
     getProcessesCountExperimental: (options) => run("GetProcessesCountExperimentalV2Deprecated", options),
     createProcess,
     stopProcess: (options) => run("StopProcessV2Deprecated", options),
-    waitForProcess: (options) => waitForProcess(getProcessInfo, options),
-    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcessInfo, options),
+    waitForProcess: (options) => waitForProcess(getProcessInfo, options, clock),
+    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcessInfo, options, clock),
   };
 }

@@ -1,3 +1,5 @@
+import type { Clock } from "./clock.js";
+import type { OperationPromise } from "./operation-promise.js";
 import type { OperationInput } from "./operation-types.js";
 import type { RunOperation } from "./run-operation.js";
 import type { ProcessCount, ProcessMetricsData, ProcessV3 } from "./types.js";
@@ -18,20 +20,20 @@ export type GetProcessMetricsOptions = OperationInput<"GetProcessMetrics">;
 /** Version 3 of the Processes API. */
 export interface ProcessesV3 {
   /** Get details for a process. */
-  getProcess(options: GetProcessOptions): Promise<ProcessV3>;
+  getProcess(options: GetProcessOptions): OperationPromise<ProcessV3>;
   /** The 10 most recent processes, optionally filtered by status and region. */
-  getLatestProcesses(options?: GetLatestProcessesOptions): Promise<ProcessV3[]>;
+  getLatestProcesses(options?: GetLatestProcessesOptions): OperationPromise<ProcessV3[]>;
   /** How many processes match the filters (experimental on Hathora's side). */
-  getProcessesCountExperimental(options?: GetProcessesCountOptions): Promise<ProcessCount>;
+  getProcessesCountExperimental(options?: GetProcessesCountOptions): OperationPromise<ProcessCount>;
   /**
    * Start a process without a room. It usually comes back `starting`. Never retried after the
    * request may have reached the server (see `retryNonIdempotent`): a retry can bill twice.
    */
-  createProcess(options: CreateProcessOptions): Promise<ProcessV3>;
+  createProcess(options: CreateProcessOptions): OperationPromise<ProcessV3>;
   /** Stop a process immediately. Safe to retry. */
-  stopProcess(options: StopProcessOptions): Promise<void>;
+  stopProcess(options: StopProcessOptions): OperationPromise<void>;
   /** Time series of a process's metrics; `start`/`end` are Unix seconds, `step` seconds per point. */
-  getProcessMetrics(options: GetProcessMetricsOptions): Promise<ProcessMetricsData>;
+  getProcessMetrics(options: GetProcessMetricsOptions): OperationPromise<ProcessMetricsData>;
   /**
    * Polls `getProcess` until the process reaches `until` (default `running`) and returns it.
    * Throws ProcessEndedError if it ends first, WaitTimeoutError after `waitTimeoutMs` (default
@@ -45,7 +47,7 @@ export interface ProcessesV3 {
   createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<ProcessV3>;
 }
 
-export function createProcessesV3(run: RunOperation): ProcessesV3 {
+export function createProcessesV3(run: RunOperation, clock: Clock): ProcessesV3 {
   const getProcess = (options: GetProcessOptions) => run("GetProcess", options);
   const createProcess = (options: CreateProcessOptions) => run("CreateProcess", options);
   return {
@@ -55,7 +57,7 @@ export function createProcessesV3(run: RunOperation): ProcessesV3 {
     createProcess,
     stopProcess: (options) => run("StopProcess", options),
     getProcessMetrics: (options) => run("GetProcessMetrics", options),
-    waitForProcess: (options) => waitForProcess(getProcess, options),
-    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcess, options),
+    waitForProcess: (options) => waitForProcess(getProcess, options, clock),
+    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcess, options, clock),
   };
 }

@@ -1,9 +1,12 @@
 // Runs one operation: check the arguments and options, then attempt, and retry while the retry
-// policy allows, waiting between attempts (the caller's signal cuts any wait short).
+// policy allows, waiting between attempts (the caller's signal cuts any wait short). Each
+// attempt's record goes to the client's observer, when it has one.
 import { operationSpecs } from "../generated/operations.js";
-import { attempt, type AttemptContext } from "./attempt.js";
+import { attempt, buildUrl, type AttemptContext, type AttemptResult } from "./attempt.js";
+import { requestIdOf, type AttemptEvent, type AttemptExchange, type AttemptObserver } from "./attempt-event.js";
 import { checkArguments } from "./check-input.js";
-import type { OperationId, OperationInput, OperationResult } from "./operation-types.js";
+import { operationPromise, type OperationPromise, type OperationResponse } from "./operation-promise.js";
+import type { OperationId, OperationResult, OperationInput } from "./operation-types.js";
 import { resolveCallOptions, type RequestSettings, type TokenSource } from "./options.js";
 import { retryDelayMs } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
@@ -14,36 +17,95 @@ export interface ClientContext extends AttemptContext {
   token: TokenSource;
   appId: string | undefined;
   settings: RequestSettings;
+  /** Where each attempt's record goes; undefined when nothing observes the client. */
+  observe: AttemptObserver | undefined;
+  /** The host and port of `baseUrl`, for the records. */
+  server: { address: string; port: number };
 }
 
-export type RunOperation = <Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) => Promise<OperationResult<Op>>;
+export type RunOperation = <Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) => OperationPromise<OperationResult<Op>>;
 
 export function createOperationRunner(client: ClientContext): RunOperation {
-  return async function runOperation<Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) {
-    const spec = operationSpecs[operationId];
-    const { pathParams, query, given } = checkArguments(operationId, spec, input, client.appId);
-    const { settings, signal, headers: callHeaders } = resolveCallOptions(given, client.settings, operationId);
-    signal?.throwIfAborted();
-
-    for (let attemptNumber = 1; ; attemptNumber++) {
-      const token = typeof client.token === "string" ? client.token : await resolveToken(client.token);
-      try {
-        return (await attempt(client, {
-          operationId,
-          spec,
-          pathParams,
-          query,
-          callHeaders,
-          token,
-          timeoutMs: settings.timeoutMs,
-          signal,
-          attempt: attemptNumber,
-        })) as OperationResult<Op>;
-      } catch (error) {
-        const delay = retryDelayMs(error, attemptNumber, spec.idempotent, settings);
-        if (delay === undefined) throw error;
-        await sleep(delay, signal);
-      }
-    }
+  return function runOperation<Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) {
+    return operationPromise(run(client, operationId, input) as Promise<OperationResponse<OperationResult<Op>>>);
   };
+}
+
+async function run(client: ClientContext, operationId: OperationId, input: unknown): Promise<OperationResponse<unknown>> {
+  const spec = operationSpecs[operationId];
+  const { pathParams, query, given } = checkArguments(operationId, spec, input, client.appId);
+  const { settings, signal, headers: callHeaders } = resolveCallOptions(given, client.settings, operationId);
+  signal?.throwIfAborted();
+  const url = buildUrl(client, operationId, spec, pathParams, query);
+  const { observe, clock } = client;
+
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    const token = typeof client.token === "string" ? client.token : await resolveToken(client.token);
+    const request = { operationId, spec, url, callHeaders, token, timeoutMs: settings.timeoutMs, signal, attempt: attemptNumber };
+    // Nothing below is built for a client that nobody observes.
+    const exchange: AttemptExchange | undefined = observe && { requestHeaders: undefined, responseHeaders: undefined };
+    const startTime = observe ? clock.now() : 0;
+    let result: AttemptResult;
+    try {
+      result = await attempt(client, request, exchange);
+    } catch (error) {
+      const delay = retryDelayMs(error, attemptNumber, spec.idempotent, settings);
+      if (observe && exchange) notify(observe, failureEvent(client, request, settings, startTime, error, delay), exchange);
+      if (delay === undefined) throw error;
+      await sleep(delay, signal, clock);
+      continue;
+    }
+    const requestId = requestIdOf(result.response.headers);
+    if (observe && exchange) notify(observe, successEvent(client, request, settings, startTime, result.response.status, requestId), exchange);
+    return { data: result.data, response: result.response, requestId, attempts: attemptNumber };
+  }
+}
+
+interface EventRequest {
+  operationId: OperationId;
+  spec: { method: string; path: string };
+  url: string;
+  attempt: number;
+}
+
+function baseEvent(client: ClientContext, request: EventRequest, settings: RequestSettings, startTime: number): AttemptEvent {
+  return {
+    operationId: request.operationId,
+    method: request.spec.method,
+    route: request.spec.path,
+    url: request.url,
+    serverAddress: client.server.address,
+    serverPort: client.server.port,
+    attempt: request.attempt,
+    maxAttempts: settings.maxRetries + 1,
+    startTime,
+    durationMs: client.clock.now() - startTime,
+  };
+}
+
+function successEvent(client: ClientContext, request: EventRequest, settings: RequestSettings, startTime: number, status: number, requestId: string | undefined): AttemptEvent {
+  const event = baseEvent(client, request, settings, startTime);
+  event.status = status;
+  if (requestId !== undefined) event.requestId = requestId;
+  return event;
+}
+
+function failureEvent(client: ClientContext, request: EventRequest, settings: RequestSettings, startTime: number, error: unknown, retryInMs: number | undefined): AttemptEvent {
+  const event = baseEvent(client, request, settings, startTime);
+  const failure = error as { status?: unknown; requestId?: unknown; name?: unknown } | null;
+  if (typeof failure?.status === "number") event.status = failure.status;
+  if (typeof failure?.requestId === "string") event.requestId = failure.requestId;
+  event.error = error;
+  event.errorType = typeof failure?.name === "string" ? failure.name : typeof error;
+  if (retryInMs !== undefined) event.retryInMs = retryInMs;
+  return event;
+}
+
+/** An observer only observes: whatever it throws is dropped here, never the call's outcome. */
+function notify(observe: AttemptObserver, event: AttemptEvent, exchange: AttemptExchange): void {
+  try {
+    observe(event, exchange);
+  } catch {
+    // The observer reports its own failures (observe.ts); nothing may reach the call.
+  }
 }

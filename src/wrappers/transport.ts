@@ -9,8 +9,10 @@ export type Transport = (url: string, init: RequestInit) => Promise<Response>;
 
 export function createTransport(userFetch: FetchLike | undefined): Transport {
   if (!userFetch) {
-    const platformFetch = globalThis.fetch;
-    return followRedirectsSafely((url, init) => platformFetch(url, init));
+    // `globalThis.fetch` is read for every request, not once: interceptors installed after the
+    // client was created (msw, vi.stubGlobal, undici's MockAgent) see every call, also those of
+    // a client created at module scope.
+    return followRedirectsSafely((url, init) => globalThis.fetch(url, init));
   }
   // A user's fetch gets a real Request, as FetchLike promises. It may attach that request, with
   // its Authorization header, to its errors: the attempt and the raw client copy them without

@@ -1,6 +1,7 @@
 // Polls a process until it reaches a status: what every game backend writes by hand after
 // createProcess. Shared by v2 (P = ProcessV2) and v3 (P = ProcessV3).
 import { linkSignal } from "./abort-link.js";
+import type { Clock } from "./clock.js";
 import { NotFoundError } from "./errors/api-error.js";
 import { ConfigError } from "./errors/config-error.js";
 import { ProcessEndedError } from "./errors/process-ended-error.js";
@@ -33,7 +34,7 @@ function hasPassed(status: string, until: string): boolean {
   return at >= 0 && target >= 0 && at > target;
 }
 
-export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess: GetProcessFunction<P>, options: WaitForProcessOptions): Promise<P> {
+export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess: GetProcessFunction<P>, options: WaitForProcessOptions, clock: Clock): Promise<P> {
   const { settings, call: callOptions } = resolveWaitOptions(options, "waitForProcess", "processId");
   const { until, waitTimeoutMs, pollIntervalMs, maxPollIntervalMs, notFoundGraceMs } = settings;
   const { processId } = options;
@@ -44,8 +45,8 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess
   // One signal for the polls and pauses: the caller's, or the wait's deadline.
   const deadline = new AbortController();
   const unlink = linkSignal(callerSignal, deadline);
-  const timer = setTimeout(() => deadline.abort(), waitTimeoutMs);
-  const started = Date.now();
+  const timer = clock.setTimeout(() => deadline.abort(), waitTimeoutMs);
+  const started = clock.now();
   let last: P | undefined;
   try {
     for (let pause = pollIntervalMs; ; pause = Math.min(maxPollIntervalMs, pause * 1.5)) {
@@ -54,10 +55,10 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess
         if (last.status === until) return last;
         if (hasPassed(last.status, until)) throw new ProcessEndedError({ process: last, until });
       } catch (error) {
-        const young = last === undefined && Date.now() - started < notFoundGraceMs;
+        const young = last === undefined && clock.now() - started < notFoundGraceMs;
         if (!(error instanceof NotFoundError && young)) throw error;
       }
-      await sleep(pause, deadline.signal);
+      await sleep(pause, deadline.signal, clock);
     }
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
@@ -65,7 +66,7 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess
     if (deadline.signal.aborted && error === deadline.signal.reason) throw new WaitTimeoutError({ processId, until, waitTimeoutMs, lastProcess: last });
     throw error;
   } finally {
-    clearTimeout(timer);
+    clock.clearTimeout(timer);
     unlink();
   }
 }
@@ -74,13 +75,14 @@ export async function createProcessAndWait<P extends ProcessV2 | ProcessV3>(
   createProcess: CreateProcessFunction<P>,
   getProcess: GetProcessFunction<P>,
   options: CreateProcessAndWaitOptions,
+  clock: Clock,
 ): Promise<P> {
   // Bad wait options fail here, before anything is created.
   const { settings, call } = resolveWaitOptions(options, "createProcessAndWait", "region");
   const { region, ...waitOptions } = options;
   const created = await createProcess({ ...call, region });
   try {
-    return await waitForProcess(getProcess, { ...waitOptions, processId: created.processId });
+    return await waitForProcess(getProcess, { ...waitOptions, processId: created.processId }, clock);
   } catch (error) {
     throw new ProcessNotReadyError({ process: created, until: settings.until, cause: error });
   }

@@ -17,8 +17,8 @@ import {
   ServerError,
   UnauthorizedError,
   UnprocessableEntityError,
-} from "../src/index.js";
-import { rejectionOf } from "./helpers/fixtures.js";
+} from "../../src/index.js";
+import { rejectionOf } from "../helpers/fixtures.js";
 
 const init = (status: number) => ({
   status,
@@ -82,8 +82,8 @@ describe("isHathoraError", () => {
 
   it("holds for an error from another copy of the package, where instanceof fails", async () => {
     // A query string makes the module load again, as a second copy in node_modules would.
-    const secondCopy = "../src/wrappers/errors/hathora-error.js?second-copy";
-    const copy = (await import(secondCopy)) as typeof import("../src/wrappers/errors/hathora-error.js");
+    const secondCopy = "../../src/wrappers/errors/hathora-error.js?second-copy";
+    const copy = (await import(secondCopy)) as typeof import("../../src/wrappers/errors/hathora-error.js");
     const foreign = new copy.HathoraError("from the other copy");
     expect(foreign instanceof HathoraError).toBe(false);
     expect(isHathoraError(foreign)).toBe(true);

@@ -2,9 +2,9 @@
 // printed, nor in any log line, nor reach another origin through a redirect.
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, ConfigError, ConnectionError, ConnectionTimeoutError, createHathoraClient, ResponseError, UnauthorizedError, type FetchLike } from "../src/index.js";
-import { json, refusedBaseUrl, useFaultServer } from "./helpers/fault-server.js";
-import { faultClient, processV3, rejectionOf } from "./helpers/fixtures.js";
+import { ApiError, ConfigError, ConnectionError, ConnectionTimeoutError, createHathoraClient, createRawClient, ResponseError, UnauthorizedError, type FetchLike } from "../../src/index.js";
+import { json, refusedBaseUrl, useFaultServer } from "../helpers/fault-server.js";
+import { faultClient, processV3, rejectionOf } from "../helpers/fixtures.js";
 
 const SENTINEL = "sentinel-token-7f3a9c2e-do-not-leak";
 
@@ -32,6 +32,7 @@ const echoAuthorization = (status: number, contentType: string) =>
 
 describe("the token never appears in an error", () => {
   const client = (baseUrl: string, options = {}) => faultClient(baseUrl, { token: SENTINEL, maxRetries: 0, ...options });
+  const rawClient = (baseUrl: string, options = {}) => createRawClient({ token: SENTINEL, baseUrl, ...options });
 
   it("ApiError, when the server echoes the Authorization header in its message, body and headers", async () => {
     const error = await rejectionOf(client(echoAuthorization(401, "application/json")).processesV3.getProcess({ processId: "p" }), UnauthorizedError);
@@ -88,13 +89,13 @@ describe("the token never appears in an error", () => {
     const leaky: FetchLike = async (request) => {
       throw Object.assign(new Error(`could not send with ${request.headers.get("authorization")}`), { request });
     };
-    const raw = client(server.origin, { fetch: leaky }).raw;
+    const raw = rawClient(server.origin, { fetch: leaky });
     const thrown = await rejectionOf(raw.GET("/processes/v3/apps/{appId}/processes/{processId}", { params: { path: { appId: "a", processId: "p" } } }));
     expectNoSecret(thrown);
 
     const target = otherOrigin.route((_, res) => json(res, 200, processV3));
     const base = server.route((req, res) => res.writeHead(302, { location: `${target}${req.url?.replace(/^\/r\d+/, "")}` }).end());
-    const { data } = await client(base).raw.GET("/processes/v3/apps/{appId}/processes/{processId}", { params: { path: { appId: "a", processId: "p" } } });
+    const { data } = await rawClient(base).GET("/processes/v3/apps/{appId}/processes/{processId}", { params: { path: { appId: "a", processId: "p" } } });
     expect(data).toEqual(processV3);
     expect(otherOrigin.seen(target)[0]?.headers.authorization).toBeUndefined();
   });

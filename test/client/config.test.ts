@@ -1,8 +1,8 @@
 // Bad options and bad arguments: a ConfigError before any request, and nothing left unhandled.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConfigError, createHathoraClient, HathoraError, type HathoraClientOptions } from "../src/index.js";
-import type { FetchLike } from "../src/index.js";
-import { rejectionOf } from "./helpers/fixtures.js";
+import { ConfigError, createHathoraClient, HathoraError, type HathoraClientOptions } from "../../src/index.js";
+import type { FetchLike } from "../../src/index.js";
+import { rejectionOf } from "../helpers/fixtures.js";
 
 // A fetch that counts; these tests must never reach it.
 function countingFetch(): { fetch: FetchLike; count: () => number } {

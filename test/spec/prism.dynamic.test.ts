@@ -2,10 +2,10 @@
 // schemas, with nulls, extra properties and every enum value, so passing does not rest on the
 // examples. Each result is checked against its schema in openapi.yaml.
 import { describe, expect, inject, it } from "vitest";
-import { createHathoraClient, NotFoundError, ServerError } from "../src/index.js";
-import { openapi } from "./helpers/examples.js";
-import { rejectionOf } from "./helpers/fixtures.js";
-import { specValidator } from "./helpers/json-schema.js";
+import { createHathoraClient, NotFoundError, ServerError } from "../../src/index.js";
+import { openapi } from "../helpers/examples.js";
+import { rejectionOf } from "../helpers/fixtures.js";
+import { specValidator } from "../helpers/json-schema.js";
 
 // Prism adds properties the schemas do not list, so objects stay open here.
 const validator = specValidator(false);

@@ -1,9 +1,9 @@
 // How many attempts each failure gets, and that a create is never sent twice when the first
 // may have reached the server.
 import { describe, expect, it } from "vitest";
-import { ApiError, ConnectionError, RateLimitError, ServerError, ConnectionTimeoutError, type FetchLike } from "../src/index.js";
-import { json, refusedBaseUrl, useFaultServer } from "./helpers/fault-server.js";
-import { faultClient, processV3, rejectionOf } from "./helpers/fixtures.js";
+import { ApiError, ConnectionError, RateLimitError, ServerError, ConnectionTimeoutError, type FetchLike } from "../../src/index.js";
+import { json, refusedBaseUrl, useFaultServer } from "../helpers/fault-server.js";
+import { faultClient, processV3, rejectionOf } from "../helpers/fixtures.js";
 
 const server = useFaultServer();
 

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { runCommand } from "./helpers/run-command.js";
+import { runCommand } from "../helpers/run-command.js";
 
-const repo = fileURLToPath(new URL("..", import.meta.url));
+const repo = fileURLToPath(new URL("../..", import.meta.url));
 const tsx = join(repo, "node_modules/tsx/dist/cli.mjs");
 const tsc = join(repo, "node_modules/typescript/bin/tsc");
 

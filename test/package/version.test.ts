@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { parse } from "yaml";
-import { specVersion } from "../src/generated/operations.js";
+import { specVersion } from "../../src/generated/operations.js";
 
-const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 
 it("package.json, openapi.yaml, the generated code and CHANGELOG.md agree on the version", () => {
   const { version } = JSON.parse(read("package.json")) as { version: string };

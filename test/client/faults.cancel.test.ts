@@ -1,9 +1,9 @@
 // The caller's signal: it stops a request and any wait at once, with the platform's AbortError,
 // and no further attempt starts.
 import { describe, expect, it } from "vitest";
-import { isHathoraError } from "../src/index.js";
-import { json, useFaultServer } from "./helpers/fault-server.js";
-import { faultClient, rejectionOf } from "./helpers/fixtures.js";
+import { isHathoraError } from "../../src/index.js";
+import { json, useFaultServer } from "../helpers/fault-server.js";
+import { faultClient, rejectionOf } from "../helpers/fixtures.js";
 
 const server = useFaultServer();
 

@@ -1,8 +1,8 @@
 // withDates against every date-time field of the spec's own examples.
 import { describe, expect, it } from "vitest";
-import { HathoraError, withDates, type ProcessV2, type ProcessV3 } from "../src/index.js";
-import { dateTimeFields } from "../src/generated/operations.js";
-import { openapi, responseExample, schemaExample } from "./helpers/examples.js";
+import { HathoraError, withDates, type ProcessV2, type ProcessV3 } from "../../src/index.js";
+import { dateTimeFields } from "../../src/generated/operations.js";
+import { openapi, responseExample, schemaExample } from "../helpers/examples.js";
 
 /** The date-time properties of a schema, read from openapi.yaml itself, not from generated code. */
 function dateTimePropertiesInSpec(schema: string): string[] {

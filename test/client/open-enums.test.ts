@@ -1,10 +1,10 @@
 // Hathora's enums are open: a region, status, hosting or transport it adds tomorrow is sent as
 // given and comes back unchanged, through every method and helper of this client.
 import { describe, expect, inject, it } from "vitest";
-import { createHathoraClient, WaitTimeoutError, withDates, type ProcessV3 } from "../src/index.js";
-import { json, useFaultServer } from "./helpers/fault-server.js";
-import { faultClient, processV3, rejectionOf } from "./helpers/fixtures.js";
-import { recordingFetch } from "./helpers/recording-fetch.js";
+import { createHathoraClient, WaitTimeoutError, withDates, type ProcessV3 } from "../../src/index.js";
+import { json, useFaultServer } from "../helpers/fault-server.js";
+import { faultClient, processV3, rejectionOf } from "../helpers/fixtures.js";
+import { recordingFetch } from "../helpers/recording-fetch.js";
 
 /**
  * A process as Hathora might answer next year: values and properties this spec does not list.

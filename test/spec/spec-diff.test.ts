@@ -8,10 +8,10 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { diffSpecs, isBreaking, type SpecChange } from "../scripts/spec-diff/diff-specs.js";
-import { renderChanges } from "../scripts/spec-diff/render.js";
+import { diffSpecs, isBreaking, type SpecChange } from "../../scripts/spec-diff/diff-specs.js";
+import { renderChanges } from "../../scripts/spec-diff/render.js";
 
-const repo = fileURLToPath(new URL("..", import.meta.url));
+const repo = fileURLToPath(new URL("../..", import.meta.url));
 const tsx = join(repo, "node_modules/tsx/dist/cli.mjs");
 // The spec of release 0.1.0 (closed enums, a NullableExposedPort component), kept as a fixture
 // so that these cases stay the same whatever openapi.yaml becomes.

@@ -6,8 +6,8 @@ import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 
 const run = promisify(execFile);
-const tsx = fileURLToPath(new URL("../node_modules/tsx/dist/cli.mjs", import.meta.url));
-const tour = fileURLToPath(new URL("../scripts/tour.ts", import.meta.url));
+const tsx = fileURLToPath(new URL("../../node_modules/tsx/dist/cli.mjs", import.meta.url));
+const tour = fileURLToPath(new URL("../../scripts/tour.ts", import.meta.url));
 const env = (extra: Record<string, string>) => {
   const { HATHORA_TOKEN: _t, HATHORA_APP_ID: _a, HATHORA_BASE_URL: _b, ...rest } = process.env;
   return { ...rest, ...extra };

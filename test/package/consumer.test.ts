@@ -10,10 +10,10 @@ import { promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
-import { runCommand } from "./helpers/run-command.js";
+import { runCommand } from "../helpers/run-command.js";
 
 const exec = promisify(execFile);
-const repo = fileURLToPath(new URL("..", import.meta.url));
+const repo = fileURLToPath(new URL("../..", import.meta.url));
 const bin = (path: string) => join(repo, "node_modules", path);
 const tsc = bin("typescript/bin/tsc");
 const typesNodeVersion = JSON.parse(readFileSync(bin("@types/node/package.json"), "utf8")).version as string;

@@ -9,9 +9,9 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { breakingSection, checkBreaking, isBreakingBump, nextBreakingVersion } from "../scripts/spec-diff/gate.js";
+import { breakingSection, checkBreaking, isBreakingBump, nextBreakingVersion } from "../../scripts/spec-diff/gate.js";
 
-const repo = fileURLToPath(new URL("..", import.meta.url));
+const repo = fileURLToPath(new URL("../..", import.meta.url));
 const tsx = join(repo, "node_modules/tsx/dist/cli.mjs");
 const exec = promisify(execFile);
 const V3 = "/processes/v3/apps/{appId}/processes";

@@ -1,8 +1,8 @@
 // The exact requests the wrappers send, seen through an injected recording fetch that then
 // forwards each request to Prism (which also validates it against openapi.yaml).
 import { describe, expect, inject, it } from "vitest";
-import { createHathoraClient } from "../src/index.js";
-import { recordingFetch } from "./helpers/recording-fetch.js";
+import { createHathoraClient, createRawClient } from "../../src/index.js";
+import { recordingFetch } from "../helpers/recording-fetch.js";
 
 function setup(options: { appId?: string } = {}) {
   const recorder = recordingFetch();
@@ -119,8 +119,10 @@ describe("request shape", () => {
   });
 
   it("the raw openapi-fetch client carries the base URL and the token", async () => {
-    const { client, requests } = setup();
-    const { data, response } = await client.raw.GET("/processes/v3/apps/{appId}/processes/count", {
+    const recorder = recordingFetch();
+    const raw = createRawClient({ token: "shape-token", baseUrl: inject("prismUrl"), fetch: recorder.fetch });
+    const requests = recorder.requests;
+    const { data, response } = await raw.GET("/processes/v3/apps/{appId}/processes/count", {
       params: { path: { appId: "app-raw" }, query: { status: ["running"] } },
     });
     expect(response.status).toBe(200);

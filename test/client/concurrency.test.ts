@@ -1,7 +1,7 @@
 // Many calls in flight through one client against a healthy server all get their own answer.
 import { expect, it } from "vitest";
-import { json, useFaultServer } from "./helpers/fault-server.js";
-import { faultClient, processV3 } from "./helpers/fixtures.js";
+import { json, useFaultServer } from "../helpers/fault-server.js";
+import { faultClient, processV3 } from "../helpers/fixtures.js";
 
 const server = useFaultServer();
 

@@ -4,12 +4,12 @@
 import { getEventListeners } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { json, useFaultServer } from "./helpers/fault-server.js";
-import { faultClient, processV3, rejectionOf } from "./helpers/fixtures.js";
-import { runCommand } from "./helpers/run-command.js";
+import { json, useFaultServer } from "../helpers/fault-server.js";
+import { faultClient, processV3, rejectionOf } from "../helpers/fixtures.js";
+import { runCommand } from "../helpers/run-command.js";
 
 const server = useFaultServer();
-const repo = fileURLToPath(new URL("..", import.meta.url));
+const repo = fileURLToPath(new URL("../..", import.meta.url));
 
 let warnings: Error[] = [];
 const onWarning = (warning: Error) => warnings.push(warning);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 
 const exec = promisify(execFile);
-const repo = fileURLToPath(new URL("..", import.meta.url));
+const repo = fileURLToPath(new URL("../..", import.meta.url));
 const tsx = join(repo, "node_modules/tsx/dist/cli.mjs");
 const REPORT = "etc/hathora-processes.api.md";
 let work: string;

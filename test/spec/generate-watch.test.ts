@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
-const repo = fileURLToPath(new URL("..", import.meta.url));
+const repo = fileURLToPath(new URL("../..", import.meta.url));
 const tsx = join(repo, "node_modules/tsx/dist/cli.mjs");
 let work: string;
 let watcher: ChildProcessWithoutNullStreams;

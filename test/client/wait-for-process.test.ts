@@ -9,10 +9,10 @@ import {
   ServerError,
   WaitTimeoutError,
   type ProcessStatus,
-} from "../src/index.js";
-import { json, useFaultServer } from "./helpers/fault-server.js";
-import { faultClient, processV3, rejectionOf } from "./helpers/fixtures.js";
-import { schemaExample } from "./helpers/examples.js";
+} from "../../src/index.js";
+import { json, useFaultServer } from "../helpers/fault-server.js";
+import { faultClient, processV3, rejectionOf } from "../helpers/fixtures.js";
+import { schemaExample } from "../helpers/examples.js";
 
 const server = useFaultServer();
 

@@ -2,8 +2,8 @@
 // Prism serves these examples, so a wrong one is a wrong mock. Redocly's own example rules
 // cannot read `nullable` beside `allOf` (see redocly.yaml), so this test does their job.
 import { describe, expect, it } from "vitest";
-import { openapi } from "./helpers/examples.js";
-import { rebase, specValidator } from "./helpers/json-schema.js";
+import { openapi } from "../helpers/examples.js";
+import { rebase, specValidator } from "../helpers/json-schema.js";
 
 const validator = specValidator(true);
 

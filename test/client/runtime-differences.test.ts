@@ -2,10 +2,10 @@
 // runtime's fetch throws for a refused connection (as `npm run test:runtimes` observed them;
 // that harness runs the real runtimes), and a browser's opaque answer to `redirect: "manual"`.
 import { describe, expect, it } from "vitest";
-import { ConnectionError, type FetchLike } from "../src/index.js";
-import { classifyFetchFailure } from "../src/wrappers/fetch-failure.js";
-import { json, useFaultServer } from "./helpers/fault-server.js";
-import { faultClient, processV3, rejectionOf } from "./helpers/fixtures.js";
+import { ConnectionError, type FetchLike } from "../../src/index.js";
+import { classifyFetchFailure } from "../../src/wrappers/fetch-failure.js";
+import { json, useFaultServer } from "../helpers/fault-server.js";
+import { faultClient, processV3, rejectionOf } from "../helpers/fixtures.js";
 
 const systemError = (message: string, fields: Record<string, unknown>) => Object.assign(new Error(message), fields);
 

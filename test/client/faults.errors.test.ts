@@ -9,9 +9,9 @@ import {
   ResponseError,
   ServerError,
   ConnectionTimeoutError,
-} from "../src/index.js";
-import { json, refusedBaseUrl, useFaultServer } from "./helpers/fault-server.js";
-import { faultClient, processV3, rejectionOf } from "./helpers/fixtures.js";
+} from "../../src/index.js";
+import { json, refusedBaseUrl, useFaultServer } from "../helpers/fault-server.js";
+import { faultClient, processV3, rejectionOf } from "../helpers/fixtures.js";
 
 const server = useFaultServer();
 

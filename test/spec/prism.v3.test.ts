@@ -1,9 +1,9 @@
 // Every v3 operation through the wrappers against Prism serving openapi.yaml's examples.
 import { describe, expect, inject, it } from "vitest";
-import { createHathoraClient, UnauthorizedError } from "../src/index.js";
-import { rejectionOf } from "./helpers/fixtures.js";
-import { responseExample, schemaExample } from "./helpers/examples.js";
-import { declaredErrorSuite } from "./helpers/spec-operations.js";
+import { createHathoraClient, UnauthorizedError } from "../../src/index.js";
+import { rejectionOf } from "../helpers/fixtures.js";
+import { responseExample, schemaExample } from "../helpers/examples.js";
+import { declaredErrorSuite } from "../helpers/spec-operations.js";
 
 const APP = "app-af469a92-5b45-4565-b3c4-b79878de67d2";
 const PROCESS = "cbfcddd2-0006-43ae-996c-995fff7bed2e";
