@@ -67,11 +67,14 @@ export function checkOddRequests(requests: RecordedRequest[], groups: readonly O
     if (!problems.has(whole)) continue;
     const candidates = requests.filter((r) => r.method === expected.method && r.path === expected.path);
     // A program may call one path twice (the one-value-per-filter call); judge the request
-    // that matches, else the first.
-    const request = candidates.find((r) => matches(new URLSearchParams(r.query), expected.params ?? {})) ?? candidates[0];
+    // that matches, else the first. An expectation of its own group is met by a matching
+    // request only: the other call to the same path says nothing about it.
+    const matching = candidates.find((r) => matches(new URLSearchParams(r.query), expected.params ?? {}));
+    const request = expected.group ? matching : (matching ?? candidates[0]);
     if (!request) {
-      const seen = requests.map((r) => `${r.method} ${r.path}`).join(", ") || "none";
-      report(whole, `${expected.what}: no ${expected.method} ${expected.path} received (seen: ${seen})`);
+      const seen = candidates.length ? candidates.map((r) => `?${r.query}`) : requests.map((r) => `${r.method} ${r.path}`);
+      const wanted = expected.group ? ` with ${JSON.stringify(expected.params)}` : "";
+      report(whole, `${expected.what}: no ${expected.method} ${expected.path}${wanted} received (seen: ${seen.join(", ") || "none"})`);
       continue;
     }
     if (!request.authorized) report(whole, `${expected.what}: Authorization was not the bearer token`);
