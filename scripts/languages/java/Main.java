@@ -46,6 +46,20 @@ public class Main {
     }
   }
 
+  /** A client for the server at `base` that sends the token, and `Prefer: <prefer>` unless it is null. */
+  static ApiClient client(URI base, String token, String prefer) {
+    return new ApiClient()
+        .setScheme(base.getScheme())
+        .setHost(base.getHost())
+        .setPort(base.getPort())
+        .setBasePath(base.getRawPath())
+        .setReadTimeout(Duration.ofSeconds(30))
+        .setRequestInterceptor(request -> {
+          request.header("Authorization", "Bearer " + token);
+          if (prefer != null) request.header("Prefer", prefer);
+        });
+  }
+
   static boolean is(Object value, String expected) {
     return Objects.equals(value == null ? null : value.toString(), expected);
   }
@@ -58,13 +72,7 @@ public class Main {
     String kind = args[1];
     URI base = URI.create(args[0]);
     String token = System.getenv("HATHORA_TEST_TOKEN");
-    ApiClient client = new ApiClient()
-        .setScheme(base.getScheme())
-        .setHost(base.getHost())
-        .setPort(base.getPort())
-        .setBasePath(base.getRawPath())
-        .setReadTimeout(Duration.ofSeconds(30))
-        .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+    ApiClient client = client(base, token, null);
     ProcessesV3Api v3 = new ProcessesV3Api(client);
     ProcessesV2Api v2 = new ProcessesV2Api(client);
 
@@ -157,13 +165,7 @@ public class Main {
     }
 
     // A 404 must reach the caller as the client's own error type with the status in it.
-    ApiClient preferNotFound = new ApiClient()
-        .setScheme(base.getScheme())
-        .setHost(base.getHost())
-        .setPort(base.getPort())
-        .setBasePath(base.getRawPath())
-        .setReadTimeout(Duration.ofSeconds(30))
-        .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token).header("Prefer", "code=404"));
+    ApiClient preferNotFound = client(base, token, "code=404");
     String notFound = "GetProcess of a missing process: ApiException 404";
     try {
       new ProcessesV3Api(preferNotFound).getProcess(APP_ID, MISSING_PROCESS_ID);
