@@ -3,8 +3,8 @@
 // on its own and every other check still counts. Fed the raw request lines that real clients
 // produce, and checked against the real odd server for the 404 every program asks for.
 import { describe, expect, it } from "vitest";
-import { checkOddRequests, METRICS_QUERY, type OddGroup } from "../scripts/languages/odd-requests.js";
-import { ODD, startOddServer, type RecordedRequest } from "../scripts/languages/odd-server.js";
+import { checkOddRequests, METRICS_QUERY, type OddGroup } from "../../scripts/languages/odd-requests.js";
+import { ODD, startOddServer, type RecordedRequest } from "../../scripts/languages/odd-server.js";
 
 const v3 = `/processes/v3/apps/${ODD.appId}/processes`;
 const ALL: OddGroup[] = ["requests", "multi-value filters", "one value per filter"];
