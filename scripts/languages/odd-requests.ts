@@ -74,7 +74,10 @@ export function checkOddRequests(requests: RecordedRequest[], groups: readonly O
     if (!request) {
       const seen = candidates.length ? candidates.map((r) => `?${r.query}`) : requests.map((r) => `${r.method} ${r.path}`);
       const wanted = expected.group ? ` with ${JSON.stringify(expected.params)}` : "";
-      report(whole, `${expected.what}: no ${expected.method} ${expected.path}${wanted} received (seen: ${seen.join(", ") || "none"})`);
+      const problem = `${expected.what}: no ${expected.method} ${expected.path}${wanted} received (seen: ${seen.join(", ") || "none"})`;
+      report(whole, problem);
+      // Its multi-value parameters were not seen either: that group must not pass for want of a request.
+      if (!expected.group && Object.values(expected.params ?? {}).some((values) => values.length > 1)) report("multi-value filters", problem);
       continue;
     }
     if (!request.authorized) report(whole, `${expected.what}: Authorization was not the bearer token`);

@@ -25,6 +25,7 @@ import { exec, mustExec } from "./exec.js";
 import { languages, type Language } from "./languages.js";
 import { checkOddRequests, type OddGroup } from "./odd-requests.js";
 import { startOddServer, type OddServer } from "./odd-server.js";
+import { verdict, type Cell } from "./verdict.js";
 import { ensureDebianPackages, ensureGenerators } from "./toolchains.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -89,12 +90,6 @@ async function build(language: Language, spec: string): Promise<{ ok: boolean; m
   }
 }
 
-interface Cell {
-  ok: boolean;
-  ms: number;
-  output: string;
-}
-
 /** Runs one program against one server; against the odd server also judges what it sent. */
 async function runProgram(language: Language, kind: Kind, url: string, odd: OddServer): Promise<Partial<Record<Column, Cell>>> {
   const dir = join(cacheDir, "languages", language.id);
@@ -115,17 +110,8 @@ async function runProgram(language: Language, kind: Kind, url: string, odd: OddS
   const oddOk = result.code === 0 && problems.get("requests")!.length === 0 && (problems.get("one value per filter")?.length ?? 0) === 0;
   return {
     odd: { ok: oddOk, ms: result.ms, output },
-    multi: { ok: multi.length === 0, ms: 0, output: lines("multi-value filters", "status, region and metrics with two values each as repeated keys") },
+    multi: { ok: multi.length === 0, ms: 0, output: lines("multi-value filters", "status, region and metrics with two values each as repeated keys"), problems: multi },
   };
-}
-
-type Verdict = "pass" | "FAIL" | "known failure" | "FAIL: known failure passed";
-
-function verdict(language: Language, column: Column, cell: Cell | undefined): Verdict {
-  const known = language.knownFailures?.[column];
-  if (!cell) return "FAIL";
-  if (known) return cell.ok ? "FAIL: known failure passed" : "known failure";
-  return cell.ok ? "pass" : "FAIL";
 }
 
 async function main(): Promise<number> {
@@ -171,13 +157,13 @@ async function main(): Promise<number> {
         if (!cell) continue;
         const known = language.knownFailures?.[column];
         const time = column === "multi" ? "" : `, ${seconds(cell.ms)}`;
-        console.log(`-- ${COLUMN_NAMES[column]} (${verdict(language, column, cell)}${time})\n${cell.output.trimEnd().replace(/^/gm, "   ")}`);
-        if (known) console.log(`   known generator limitation: ${known}`);
+        console.log(`-- ${COLUMN_NAMES[column]} (${verdict(language.knownFailures?.[column], cell)}${time})\n${cell.output.trimEnd().replace(/^/gm, "   ")}`);
+        if (known) console.log(`   known generator limitation: ${known.reason}`);
       }
     }
 
     const header = ["language", "build", ...COLUMNS.map((column) => COLUMN_NAMES[column])];
-    const verdicts = rows.map(({ language, cells }) => COLUMNS.map((column) => verdict(language, column, cells[column])));
+    const verdicts = rows.map(({ language, cells }) => COLUMNS.map((column) => verdict(language.knownFailures?.[column], cells[column])));
     const table = rows.map(({ language, build: built, cells }, index) => [
       language.name,
       built.ok ? (built.cached ? "reused" : `ok ${seconds(built.ms)}`) : "FAIL",
@@ -196,7 +182,7 @@ async function main(): Promise<number> {
     console.log(`\ntotal ${seconds(performance.now() - started)}`);
     for (const [index, { language }] of rows.entries()) {
       for (const [at, column] of COLUMNS.entries()) {
-        const reason = language.knownFailures?.[column];
+        const reason = language.knownFailures?.[column]?.reason;
         if (verdicts[index]![at] === "known failure") console.log(`known failure, not counted as passed: ${language.name}, ${COLUMN_NAMES[column]}: ${reason}`);
         if (verdicts[index]![at] === "FAIL: known failure passed") {
           console.log(`${language.name}, ${COLUMN_NAMES[column]} passes now: remove it from knownFailures in scripts/languages/languages.ts and correct the README`);

@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { checkOddRequests, METRICS_QUERY, type OddGroup } from "../../scripts/languages/odd-requests.js";
 import { ODD, startOddServer, type RecordedRequest } from "../../scripts/languages/odd-server.js";
+import { languages } from "../../scripts/languages/languages.js";
+import { verdict } from "../../scripts/languages/verdict.js";
 
 const v3 = `/processes/v3/apps/${ODD.appId}/processes`;
 const ALL: OddGroup[] = ["requests", "multi-value filters", "one value per filter"];
@@ -62,6 +64,31 @@ describe("checkOddRequests", () => {
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatch(/^GetLatestProcesses with one value per filter: no GET .*\/latest with \{"status":\["hibernating"\],"region":\["Atlantis"\]\} received/);
     expect([...checkOddRequests(without, ["requests", "multi-value filters"]).keys()]).toEqual(["requests", "multi-value filters"]);
+  });
+});
+
+describe("a known failure (Rust's multi-value filters)", () => {
+  const rust = languages.find((language) => language.id === "rust")!.knownFailures!.multi!;
+  const multiCell = (requests: RecordedRequest[]) => {
+    const problems = checkOddRequests(requests, ALL).get("multi-value filters")!;
+    return { ok: problems.length === 0, ms: 0, output: "", problems };
+  };
+
+  it("is a known failure for comma-joined arrays, and never a pass", () => {
+    expect(verdict(rust, multiCell(programRequests({ join: true })))).toBe("known failure");
+  });
+
+  it("is a failure when the program sent nothing, or when the cell passes (the README would be wrong)", () => {
+    const nothing = checkOddRequests([], ALL);
+    expect(nothing.get("multi-value filters")).toHaveLength(3); // list, count, metrics: not seen at all
+    expect(verdict(rust, multiCell([]))).toBe("FAIL");
+    expect(verdict(rust, multiCell(programRequests()))).toBe("FAIL: known failure passed");
+  });
+
+  it("leaves every other cell as pass or FAIL", () => {
+    expect(verdict(undefined, { ok: true, ms: 0, output: "" })).toBe("pass");
+    expect(verdict(undefined, { ok: false, ms: 0, output: "" })).toBe("FAIL");
+    expect(verdict(undefined, undefined)).toBe("FAIL");
   });
 });
 
