@@ -2,8 +2,9 @@
 // programs call with values the spec does not list (a new region, status, hosting and transport
 // type, extra properties on the process and on the port), and records each request so the
 // harness can check what the generated clients really sent (start/end digit for digit,
-// repeated filter keys). The programs in go/, python/ and java/ hard-code the same values
-// (ODD in their source); change both sides together.
+// repeated filter keys). GetProcess of `missingProcessId` answers 404, as Prism does when
+// asked with `Prefer: code=404`. The programs beside this file hard-code the same values;
+// change both sides together.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -18,6 +19,8 @@ export const ODD = {
   metricTimestamp: 1732320061,
   memoryValue: 187695104,
   v2DeploymentId: 42,
+  /** GetProcess of this id answers 404 with an ApiError body. */
+  missingProcessId: "no-such-process",
 } as const;
 
 export interface RecordedRequest {
@@ -95,6 +98,7 @@ const routes: Array<[method: string, path: RegExp, answer: (match: RegExpExecArr
     ],
   ],
   ["POST", new RegExp(`^${appPrefix}/[^/]+/stop$`), () => [204, undefined]],
+  ["GET", new RegExp(`^${appPrefix}/${ODD.missingProcessId}$`), () => [404, { message: "Process not found" }]],
   ["GET", new RegExp(`^${appPrefix}/[^/]+$`), () => [200, processV3(ODD.region, true)]],
   ["GET", new RegExp(`^/processes/v2/${ODD.appId}/info/[^/]+$`), () => [200, processV2()]],
 ];

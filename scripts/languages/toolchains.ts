@@ -1,8 +1,8 @@
 // Installs what `npm run test:languages` needs, only when it is missing: Debian packages for
-// Go, Java and Python (the only registries this project's machines reach are npm and
+// Go, Java, Python, C# (Mono) and Rust (the only registries this project's machines reach are npm and
 // Debian), and OpenAPI Generator from the npm packages that still bundle its jar (later
 // versions of @openapitools/openapi-generator-cli download the jar at run time).
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { exec, mustExec } from "./exec.js";
 
@@ -14,6 +14,22 @@ export const PYTHON = "/usr/bin/python3";
 /** Debian's Go sources (golang.org/x/oauth2 and what it imports), used in GOPATH mode. */
 export const DEBIAN_GOPATH = "/usr/share/gocode";
 export const DEBIAN_JARS = ["jackson-databind", "jackson-core", "jackson-annotations", "jsr305"].map((name) => `/usr/share/java/${name}.jar`);
+/** Debian's Newtonsoft.Json 6.0 (libnewtonsoft-json-cil-dev), for `mcs -r:`. */
+export const NEWTONSOFT_JSON = "/usr/lib/cli/Newtonsoft.Json-5.0/Newtonsoft.Json.dll";
+/** Debian's cargo and rustc by full path: a rustup install earlier on PATH would be another toolchain. */
+export const CARGO = "/usr/bin/cargo";
+export const RUSTC = "/usr/bin/rustc";
+/** Where Debian's librust-*-dev packages put crate sources (the directory source of rust/config.toml). */
+const CARGO_REGISTRY = "/usr/share/cargo/registry";
+/** The crates the Rust client and program use, by Debian package. */
+const RUST_CRATES: Record<string, string> = {
+  serde: "librust-serde-dev",
+  serde_derive: "librust-serde-derive-dev",
+  serde_json: "librust-serde-json-dev",
+  url: "librust-url-dev",
+  reqwest: "librust-reqwest-dev",
+  tokio: "librust-tokio-dev",
+};
 
 interface Requirement {
   what: string;
@@ -23,6 +39,8 @@ interface Requirement {
 
 const onPath = (command: string) => async () => (await exec("sh", ["-c", `command -v ${command}`])).code === 0;
 const files = (...paths: string[]) => async () => paths.every((path) => existsSync(path));
+const crateSources = (crate: string) => async () =>
+  existsSync(CARGO_REGISTRY) && readdirSync(CARGO_REGISTRY).some((entry) => entry.startsWith(`${crate}-`) && /^\d/.test(entry.slice(crate.length + 1)));
 
 const requirements: Requirement[] = [
   { what: "Go compiler", present: onPath("go"), debianPackages: ["golang-go"] },
@@ -35,6 +53,14 @@ const requirements: Requirement[] = [
     present: async () => existsSync(PYTHON) && (await exec(PYTHON, ["-c", "import urllib3, six, dateutil, certifi"])).code === 0,
     debianPackages: ["python3-urllib3", "python3-six", "python3-dateutil", "python3-certifi"],
   },
+  { what: "Mono (mono, mcs, System.Net.Http)", present: async () => (await onPath("mono")()) && (await onPath("mcs")()), debianPackages: ["mono-devel"] },
+  { what: "Newtonsoft.Json for Mono", present: files(NEWTONSOFT_JSON), debianPackages: ["libnewtonsoft-json-cil-dev"] },
+  { what: "Debian's cargo and rustc", present: files(CARGO, RUSTC), debianPackages: ["cargo", "rustc"] },
+  ...Object.entries(RUST_CRATES).map(([crate, debianPackage]) => ({
+    what: `the ${crate} crate's sources`,
+    present: crateSources(crate),
+    debianPackages: [debianPackage],
+  })),
 ];
 
 /** Installs the missing Debian packages in one apt-get call; returns what it installed. */

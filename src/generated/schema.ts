@@ -236,27 +236,27 @@ export interface components {
          */
         Region: "Seattle" | "Los_Angeles" | "Washington_DC" | "Chicago" | "London" | "Frankfurt" | "Mumbai" | "Singapore" | "Tokyo" | "Sydney" | "Sao_Paulo" | "Dallas" | "Johannesburg" | "Dubai" | (string & {});
         /**
-         * @description Lifecycle of a process: `starting` -> `running` -> `draining` -> `stopping` -> `stopped`, or `failed`. Open: a status not listed here may appear.
+         * @description The status of a process: `starting`, `running`, `draining`, `stopping`, `stopped` or `failed`. Open: a status not listed here may appear.
          * @example running
          */
         ProcessStatus: "starting" | "running" | "draining" | "stopping" | "stopped" | "failed" | (string & {});
         /**
-         * @description Transport protocol of an exposed port: `tcp`, `udp` or `tls`. Open: another protocol may appear.
+         * @description Transport type specifies the underlying communication protocol to the exposed port: `tcp`, `udp` or `tls`. Open: another protocol may appear.
          * @example tcp
          */
         TransportType: "tcp" | "udp" | "tls" | (string & {});
         /**
-         * @description Kind of infrastructure the process runs on: `metal`, `cloud` or `shared`. Open: another kind may appear.
+         * @description Where the process is hosted: `metal`, `cloud` or `shared`. Open: another value may appear.
          * @example cloud
          */
         Hosting: "metal" | "cloud" | "shared" | (string & {});
         /**
-         * @description A metric that can be requested for a process: `cpu`, `memory`, `rateEgress`, `totalEgress`, `activeConnections`, `gpuMemory` or `gpuUtilization`. Open: Hathora may add metrics.
+         * @description Available metrics to query over time: `cpu`, `memory`, `rateEgress`, `totalEgress`, `activeConnections`, `gpuMemory` or `gpuUtilization`. Open: Hathora may add metrics.
          * @example cpu
          */
         ProcessMetricName: "cpu" | "memory" | "rateEgress" | "totalEgress" | "activeConnections" | "gpuMemory" | "gpuUtilization" | (string & {});
         /**
-         * @description Connection details for a port the process exposes.
+         * @description Connection details for an active process.
          * @example {
          *       "transportType": "tcp",
          *       "port": 34567,
@@ -341,7 +341,7 @@ export interface components {
              */
             roomsPerProcess: number;
             additionalExposedPorts: components["schemas"]["ExposedPort"][];
-            /** @description The process's main port, or null while it has none yet. */
+            /** @description Connection details for an active process, or null. */
             exposedPort: components["schemas"]["ExposedPort"] | null;
             region: components["schemas"]["Region"];
             /**
@@ -430,7 +430,7 @@ export interface components {
             bootedAt: string | null;
             /**
              * Format: date-time
-             * @description When the process was assigned to a node.
+             * @description When the process was assigned to an available node.
              */
             scheduledAt: string | null;
             /**
@@ -440,7 +440,7 @@ export interface components {
              */
             roomsPerProcess: number;
             additionalExposedPorts: components["schemas"]["ExposedPort"][];
-            /** @description The process's main port, or null while it has none yet. */
+            /** @description Connection details for an active process, or null. */
             exposedPort: components["schemas"]["ExposedPort"] | null;
             region: components["schemas"]["Region"];
             /**
@@ -460,12 +460,12 @@ export interface components {
             appId: string;
             hosting?: components["schemas"]["Hosting"];
             /**
-             * @description Why the process exited, once it has.
+             * @description The summary of why the process exited, if it has stopped.
              * @example Process exited with code 1
              */
             summaryExitReason?: string;
             /**
-             * @description The fleet the process runs in.
+             * @description The id of the fleet.
              * @example fleet-1f0a3b0e-3c1d-4e0e-9a53-5e4c1b2d7a10
              */
             fleetId?: string;
@@ -504,7 +504,7 @@ export interface components {
             timestamp: number;
         };
         /**
-         * @description Time series per metric. Only the requested (or default) metrics are present; `{}` is a valid response.
+         * @description Time series per metric. Every property is optional; `{}` is a valid response.
          * @example {
          *       "cpu": [
          *         {
@@ -568,7 +568,7 @@ export interface components {
                 "application/json": components["schemas"]["ProcessCount"];
             };
         };
-        /** @description The bearer token is missing, malformed or not allowed to act on this application. */
+        /** @description Unauthorized. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -582,7 +582,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The account's plan or billing does not allow another process. */
+        /** @description Payment required. */
         PaymentRequired: {
             headers: {
                 [name: string]: unknown;
@@ -596,7 +596,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The application or process does not exist. */
+        /** @description Not found. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -610,7 +610,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The server timed out while handling the request. */
+        /** @description Request timeout. */
         RequestTimeout: {
             headers: {
                 [name: string]: unknown;
@@ -624,7 +624,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description A parameter is not valid. */
+        /** @description Unprocessable entity. */
         UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;
@@ -638,7 +638,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description Too many requests; slow down and try again later. */
+        /** @description Too many requests. */
         TooManyRequests: {
             headers: {
                 [name: string]: unknown;
@@ -652,7 +652,7 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The server failed to handle the request. */
+        /** @description Internal server error. */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
@@ -680,9 +680,9 @@ export interface components {
         ProcessId: string;
         /** @description The region to create the process in. */
         RegionPath: components["schemas"]["Region"];
-        /** @description Only return processes in one of these statuses. */
+        /** @description Filter the processes by `status`. */
         StatusFilter: components["schemas"]["ProcessStatus"][];
-        /** @description Only return processes in one of these regions. */
+        /** @description Filter the processes by `region`. */
         RegionFilter: components["schemas"]["Region"][];
         /** @description Not documented by Hathora. Passed through as given. */
         Before: number;
@@ -731,9 +731,9 @@ export interface operations {
     GetLatestProcessesV2Deprecated: {
         parameters: {
             query?: {
-                /** @description Only return processes in one of these statuses. */
+                /** @description Filter the processes by `status`. */
                 status?: components["parameters"]["StatusFilter"];
-                /** @description Only return processes in one of these regions. */
+                /** @description Filter the processes by `region`. */
                 region?: components["parameters"]["RegionFilter"];
             };
             header?: never;
@@ -748,7 +748,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Up to 10 processes, most recent first. */
+            /** @description The 10 most recent processes. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -767,9 +767,9 @@ export interface operations {
     GetProcessesCountExperimentalV2Deprecated: {
         parameters: {
             query?: {
-                /** @description Only return processes in one of these statuses. */
+                /** @description Filter the processes by `status`. */
                 status?: components["parameters"]["StatusFilter"];
-                /** @description Only return processes in one of these regions. */
+                /** @description Filter the processes by `region`. */
                 region?: components["parameters"]["RegionFilter"];
             };
             header?: never;
@@ -812,7 +812,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is stopping. No content. */
+            /** @description No content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -843,7 +843,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The new process, usually still `starting`. */
+            /** @description The new process. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -881,9 +881,9 @@ export interface operations {
     GetLatestProcesses: {
         parameters: {
             query?: {
-                /** @description Only return processes in one of these statuses. */
+                /** @description Filter the processes by `status`. */
                 status?: components["parameters"]["StatusFilter"];
-                /** @description Only return processes in one of these regions. */
+                /** @description Filter the processes by `region`. */
                 region?: components["parameters"]["RegionFilter"];
                 /** @description Not documented by Hathora. Passed through as given. */
                 before?: components["parameters"]["Before"];
@@ -900,7 +900,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Up to 10 processes, most recent first. */
+            /** @description The 10 most recent processes. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -919,9 +919,9 @@ export interface operations {
     GetProcessesCountExperimental: {
         parameters: {
             query?: {
-                /** @description Only return processes in one of these statuses. */
+                /** @description Filter the processes by `status`. */
                 status?: components["parameters"]["StatusFilter"];
-                /** @description Only return processes in one of these regions. */
+                /** @description Filter the processes by `region`. */
                 region?: components["parameters"]["RegionFilter"];
                 /** @description Not documented by Hathora. Passed through as given. */
                 before?: components["parameters"]["Before"];
@@ -963,7 +963,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The new process, usually still `starting`. */
+            /** @description The new process. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1057,7 +1057,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is stopping. No content. */
+            /** @description No content. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1074,15 +1074,15 @@ export interface operations {
     GetProcessMetrics: {
         parameters: {
             query?: {
-                /** @description Which metrics to return. Leave out for the server's default set. */
+                /** @description Available metrics to query over time. */
                 metrics?: components["schemas"]["ProcessMetricName"][];
                 /**
-                 * @description Start of the time range, as a Unix timestamp. Defaults to `end` minus one hour.
+                 * @description Unix timestamp. Default is -1 hour from `end`.
                  * @example 1732320000
                  */
                 start?: number;
                 /**
-                 * @description End of the time range, as a Unix timestamp. Defaults to now.
+                 * @description Unix timestamp. Default is current time.
                  * @example 1732323600
                  */
                 end?: number;
@@ -1106,7 +1106,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One time series per requested metric. */
+            /** @description The process's metrics, one time series each. */
             200: {
                 headers: {
                     [name: string]: unknown;

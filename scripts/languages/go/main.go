@@ -17,8 +17,10 @@ import (
 const (
 	appID     = "app-af469a92-5b45-4565-b3c4-b79878de67d2"
 	processID = "cbfcddd2-0006-43ae-996c-995fff7bed2e"
-	start     = int64(1732320061)
-	end       = int64(1732323661)
+	// The odd server answers 404 for this id; Prism is asked for its 404 with `Prefer: code=404`.
+	missingProcessID = "no-such-process"
+	start            = int64(1732320061)
+	end              = int64(1732323661)
 )
 
 var failures = 0
@@ -145,6 +147,14 @@ func main() {
 			check("v2: deploymentId 42, unknown region and status kept", v2.GetDeploymentId() == 42 && v2.GetRegion() == "Atlantis" && v2.GetStatus() == "hibernating", v2)
 		}
 	}
+
+	// A 404 must reach the caller as the client's own error type with the status in it.
+	notFoundCfg := openapi.NewConfiguration()
+	notFoundCfg.Servers = openapi.ServerConfigurations{{URL: baseURL}}
+	notFoundCfg.AddDefaultHeader("Prefer", "code=404")
+	_, response, err := openapi.NewAPIClient(notFoundCfg).ProcessesV3Api.GetProcess(ctx, appID, missingProcessID).Execute()
+	_, isAPIError := err.(openapi.GenericOpenAPIError)
+	check("GetProcess of a missing process: GenericOpenAPIError, HTTP 404", isAPIError && response != nil && response.StatusCode == 404, err)
 
 	if failures > 0 {
 		fmt.Printf("%d check(s) failed\n", failures)

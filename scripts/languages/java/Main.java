@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.openapitools.client.ApiClient;
+import org.openapitools.client.ApiException;
 import org.openapitools.client.api.ProcessesV2Api;
 import org.openapitools.client.api.ProcessesV3Api;
 
 public class Main {
   static final String APP_ID = "app-af469a92-5b45-4565-b3c4-b79878de67d2";
   static final String PROCESS_ID = "cbfcddd2-0006-43ae-996c-995fff7bed2e";
+  // The odd server answers 404 for this id; Prism is asked for its 404 with `Prefer: code=404`.
+  static final String MISSING_PROCESS_ID = "no-such-process";
   static final long START = 1732320061L, END = 1732323661L;
   static int failures = 0;
 
@@ -43,6 +46,20 @@ public class Main {
     }
   }
 
+  /** A client for the server at `base` that sends the token, and `Prefer: <prefer>` unless it is null. */
+  static ApiClient client(URI base, String token, String prefer) {
+    return new ApiClient()
+        .setScheme(base.getScheme())
+        .setHost(base.getHost())
+        .setPort(base.getPort())
+        .setBasePath(base.getRawPath())
+        .setReadTimeout(Duration.ofSeconds(30))
+        .setRequestInterceptor(request -> {
+          request.header("Authorization", "Bearer " + token);
+          if (prefer != null) request.header("Prefer", prefer);
+        });
+  }
+
   static boolean is(Object value, String expected) {
     return Objects.equals(value == null ? null : value.toString(), expected);
   }
@@ -55,13 +72,7 @@ public class Main {
     String kind = args[1];
     URI base = URI.create(args[0]);
     String token = System.getenv("HATHORA_TEST_TOKEN");
-    ApiClient client = new ApiClient()
-        .setScheme(base.getScheme())
-        .setHost(base.getHost())
-        .setPort(base.getPort())
-        .setBasePath(base.getRawPath())
-        .setReadTimeout(Duration.ofSeconds(30))
-        .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+    ApiClient client = client(base, token, null);
     ProcessesV3Api v3 = new ProcessesV3Api(client);
     ProcessesV2Api v2 = new ProcessesV2Api(client);
 
@@ -151,6 +162,18 @@ public class Main {
     } else if (info != null && odd) {
       check("v2: deploymentId 42, unknown region and status kept",
           info.getDeploymentId() == 42 && is(info.getRegion(), "Atlantis") && is(info.getStatus(), "hibernating"), info);
+    }
+
+    // A 404 must reach the caller as the client's own error type with the status in it.
+    ApiClient preferNotFound = client(base, token, "code=404");
+    String notFound = "GetProcess of a missing process: ApiException 404";
+    try {
+      new ProcessesV3Api(preferNotFound).getProcess(APP_ID, MISSING_PROCESS_ID);
+      check(notFound, false, "no exception");
+    } catch (ApiException error) {
+      check(notFound, error.getCode() == 404, error.getCode());
+    } catch (Exception error) {
+      check(notFound, false, error.getClass().getSimpleName());
     }
 
     if (failures > 0) {

@@ -14,6 +14,8 @@ import openapi_client
 
 APP_ID = "app-af469a92-5b45-4565-b3c4-b79878de67d2"
 PROCESS_ID = "cbfcddd2-0006-43ae-996c-995fff7bed2e"
+# The odd server answers 404 for this id; Prism is asked for its 404 with `Prefer: code=404`.
+MISSING_PROCESS_ID = "no-such-process"
 START, END = 1732320061, 1732323661
 TIMEOUT = 30
 
@@ -127,6 +129,16 @@ def main():
     elif ok and kind == "odd":
         check("v2: deploymentId 42, unknown region and status kept",
               info.deployment_id == 42 and info.region == "Atlantis" and info.status == "hibernating", info)
+
+    # A 404 must reach the caller as the client's own error type with the status in it.
+    not_found = openapi_client.ApiClient(configuration, header_name="Prefer", header_value="code=404")
+    try:
+        openapi_client.ProcessesV3Api(not_found).get_process(APP_ID, MISSING_PROCESS_ID, _request_timeout=TIMEOUT)
+        check("GetProcess of a missing process: ApiException 404", False, "no exception")
+    except openapi_client.ApiException as error:
+        check("GetProcess of a missing process: ApiException 404", error.status == 404, error.status)
+    except Exception as error:  # any other exception type is the failure this check exists for
+        check("GetProcess of a missing process: ApiException 404", False, type(error).__name__)
 
     if failures:
         print("%d check(s) failed" % failures)
