@@ -1,14 +1,19 @@
-// The four clients under test, each doing the same three calls against the same server.
+// The five clients under test, each doing the same three calls against the same server.
+import { tracingChannel } from "node:diagnostics_channel";
 import { HathoraCloud } from "@hathora/cloud-sdk-typescript";
 import createClient from "openapi-fetch";
 import type { paths } from "../../src/generated/schema.js";
-import { createHathoraClient } from "../../src/index.js";
+import { createHathoraClient, OPERATION_CHANNEL, type Logger } from "../../src/index.js";
 
 export interface Contender {
   name: string;
   getProcess(processId: string): Promise<unknown>;
   getLatestProcesses(): Promise<unknown>;
   createProcess(): Promise<unknown>;
+  /** Called before each of its batches, outside the timing (to subscribe a trace listener). */
+  setUp?(): void;
+  /** Called after each of its batches, outside the timing. */
+  tearDown?(): void;
 }
 
 const APP = "app-af469a92-5b45-4565-b3c4-b79878de67d2";
@@ -49,6 +54,24 @@ export function contenders(baseUrl: string): Contender[] {
     createProcess: () => hathora.processesV3.createProcess({ region: "Tokyo" }),
   };
 
+  // Every observer on: an info line per attempt into a logger that drops it, an onAttempt hook,
+  // and a subscriber on the operation TracingChannel. The subscriber is global (it would see
+  // every client), so it is subscribed around this contender's batches only.
+  const drop = () => {};
+  const dropping: Logger = { error: drop, warn: drop, info: drop, debug: drop };
+  let seen = 0;
+  const observedClient = createHathoraClient({ token: TOKEN, appId: APP, baseUrl, logger: dropping, logLevel: "info", onAttempt: () => void seen++ });
+  const channel = tracingChannel(OPERATION_CHANNEL);
+  const subscriber = { start: drop, end: drop, asyncStart: drop, asyncEnd: drop, error: drop };
+  const observed: Contender = {
+    name: "hathora-processes, all observers",
+    getProcess: (id) => observedClient.processesV3.getProcess({ processId: id }),
+    getLatestProcesses: () => observedClient.processesV3.getLatestProcesses(),
+    createProcess: () => observedClient.processesV3.createProcess({ region: "Tokyo" }),
+    setUp: () => channel.subscribe(subscriber),
+    tearDown: () => channel.unsubscribe(subscriber),
+  };
+
   // Hathora's own SDK with its defaults (no retries, no time limit; zod validates responses).
   const sdk = new HathoraCloud({ hathoraDevToken: TOKEN, appId: APP, serverURL: baseUrl });
   const official: Contender = {
@@ -58,5 +81,5 @@ export function contenders(baseUrl: string): Contender[] {
     createProcess: () => sdk.processesV3.createProcess("Tokyo"),
   };
 
-  return [raw, bare, ours, official];
+  return [raw, bare, ours, observed, official];
 }
