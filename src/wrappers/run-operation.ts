@@ -12,7 +12,7 @@ import { resolveCallOptions, type RequestSettings, type TokenSource } from "./op
 import { retryDelayMs } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { resolveToken } from "./token.js";
-import { operationChannel, type OperationTraceContext } from "./trace-channel.js";
+import { subscribedOperationChannel, type OperationTraceContext } from "./trace-channel.js";
 
 /** What every call of a client shares. */
 export interface ClientContext extends AttemptContext {
@@ -29,8 +29,8 @@ export type RunOperation = <Op extends OperationId>(operationId: Op, input: Oper
 
 export function createOperationRunner(client: ClientContext): RunOperation {
   return function runOperation<Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) {
-    const channel = operationChannel();
-    const called = channel?.hasSubscribers ? traced(channel.tracePromise.bind(channel), client, operationId, input) : run(client, operationId, input, client.observe);
+    const channel = subscribedOperationChannel();
+    const called = channel ? traced(channel.tracePromise.bind(channel), client, operationId, input) : run(client, operationId, input, client.observe);
     return operationPromise(called as Promise<OperationResponse<OperationResult<Op>>>);
   };
 }

@@ -41,10 +41,13 @@ export interface OperationTraceContext {
   error?: unknown;
 }
 
-interface TracingChannelLike {
+type TracingChannelLike = {
+  /** Node 20.13+ and Deno; Bun (1.4) has only the five channels' own flags. */
   readonly hasSubscribers?: boolean;
   tracePromise<T>(fn: () => Promise<T>, context: object): Promise<T>;
-}
+} & { readonly [event in (typeof EVENTS)[number]]?: { readonly hasSubscribers: boolean } };
+
+const EVENTS = ["start", "end", "asyncStart", "asyncEnd", "error"] as const;
 
 type DiagnosticsChannelModule = { tracingChannel?(name: string): TracingChannelLike };
 type BuiltinHost = { process?: { getBuiltinModule?(id: string): unknown } };
@@ -60,8 +63,10 @@ export function diagnosticsChannel(): DiagnosticsChannelModule | undefined {
 
 let channel: TracingChannelLike | null | undefined;
 
-/** The operation channel, looked up once; undefined where there is no TracingChannel. */
-export function operationChannel(): TracingChannelLike | undefined {
+/** The operation channel when someone subscribes to it; undefined otherwise and where there is none. */
+export function subscribedOperationChannel(): TracingChannelLike | undefined {
   if (channel === undefined) channel = diagnosticsChannel()?.tracingChannel?.(OPERATION_CHANNEL) ?? null;
-  return channel ?? undefined;
+  if (!channel) return undefined;
+  const subscribed = channel.hasSubscribers ?? EVENTS.some((event) => channel?.[event]?.hasSubscribers);
+  return subscribed ? channel : undefined;
 }
