@@ -16,12 +16,13 @@ export interface Log {
 }
 
 /** The level in force: the option, else a valid HATHORA_LOG, else "warn". */
-export function resolveLogLevel(option: LogLevel | undefined, fromEnvironment = environmentVariable("HATHORA_LOG")): LogLevel {
+function resolveLogLevel(option: LogLevel | undefined, fromEnvironment: string | undefined): LogLevel {
   if (option !== undefined) return option;
   const named = fromEnvironment?.trim().toLowerCase() as LogLevel | undefined;
   return named !== undefined && LEVELS.includes(named) ? named : "warn";
 }
 
+/** The client's log functions, built once from its `logger` and `logLevel` options. */
 export function createLog(logger: Logger = console, option: LogLevel | undefined = undefined): Log {
   const fromEnvironment = option === undefined ? environmentVariable("HATHORA_LOG") : undefined;
   const level = LEVELS.indexOf(resolveLogLevel(option, fromEnvironment));
