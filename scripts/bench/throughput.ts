@@ -47,15 +47,7 @@ async function batch(call: () => Promise<unknown>, calls: number, concurrency: n
 
 export async function measure(scenario: Scenario, contenders: Contender[]): Promise<Result[]> {
   const totals = contenders.map(() => ({ latencies: [] as number[], wallMs: 0, cpuUs: 0, calls: 0, rounds: [] as Array<{ wallMs: number; cpuUs: number }> }));
-  const during = async (contender: Contender, run: () => Promise<void>) => {
-    contender.setUp?.();
-    try {
-      await run();
-    } finally {
-      contender.tearDown?.();
-    }
-  };
-  for (const contender of contenders) await during(contender, () => batch(() => scenario.call(contender), scenario.batchSize, scenario.concurrency, [])); // warm-up
+  for (const contender of contenders) await batch(() => scenario.call(contender), scenario.batchSize, scenario.concurrency, []); // warm-up
 
   for (let round = 0; round < scenario.batches; round++) {
     for (let turn = 0; turn < contenders.length; turn++) {
@@ -63,13 +55,11 @@ export async function measure(scenario: Scenario, contenders: Contender[]): Prom
       const contender = contenders[index] as Contender;
       const total = totals[index] as (typeof totals)[number];
       gc();
-      contender.setUp?.();
       const cpu = process.cpuUsage();
       const begin = performance.now();
       await batch(() => scenario.call(contender), scenario.batchSize, scenario.concurrency, total.latencies);
       const wallMs = performance.now() - begin;
       const used = process.cpuUsage(cpu);
-      contender.tearDown?.();
       total.wallMs += wallMs;
       total.cpuUs += used.user + used.system;
       total.calls += scenario.batchSize;
