@@ -12,7 +12,7 @@ import { resolveCallOptions, type RequestSettings, type TokenSource } from "./op
 import { retryDelayMs } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { resolveToken } from "./token.js";
-import { subscribedOperationChannel, type OperationTraceContext } from "./trace-channel.js";
+import { subscribedOperationChannel, type OperationChannel, type OperationTraceContext } from "./trace-channel.js";
 
 /** What every call of a client shares. */
 export interface ClientContext extends AttemptContext {
@@ -30,13 +30,13 @@ export type RunOperation = <Op extends OperationId>(operationId: Op, input: Oper
 export function createOperationRunner(client: ClientContext): RunOperation {
   return function runOperation<Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) {
     const channel = subscribedOperationChannel();
-    const called = channel ? traced(channel.tracePromise.bind(channel), client, operationId, input) : run(client, operationId, input, client.observe);
+    const called = channel ? traced(channel, client, operationId, input) : run(client, operationId, input, client.observe);
     return operationPromise(called as Promise<OperationResponse<OperationResult<Op>>>);
   };
 }
 
 /** The call, published on the operation channel; its context gathers every attempt's record. */
-function traced(trace: (fn: () => Promise<OperationResponse<unknown>>, context: object) => Promise<OperationResponse<unknown>>, client: ClientContext, operationId: OperationId, input: unknown) {
+function traced(channel: OperationChannel, client: ClientContext, operationId: OperationId, input: unknown): Promise<OperationResponse<unknown>> {
   const spec = operationSpecs[operationId];
   const context: OperationTraceContext = {
     operationId,
@@ -56,7 +56,7 @@ function traced(trace: (fn: () => Promise<OperationResponse<unknown>>, context: 
     else delete context.requestId;
     client.observe?.(event, exchange);
   };
-  return trace(() => run(client, operationId, input, observe), context);
+  return channel.tracePromise(() => run(client, operationId, input, observe), context);
 }
 
 async function run(client: ClientContext, operationId: OperationId, input: unknown, observe: AttemptObserver | undefined): Promise<OperationResponse<unknown>> {

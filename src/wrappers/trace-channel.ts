@@ -41,7 +41,8 @@ export interface OperationTraceContext {
   error?: unknown;
 }
 
-type TracingChannelLike = {
+/** The part of a TracingChannel the client uses. */
+export type OperationChannel = {
   /** Node 20.13+ and Deno; Bun (1.4) has only the five channels' own flags. */
   readonly hasSubscribers?: boolean;
   tracePromise<T>(fn: () => Promise<T>, context: object): Promise<T>;
@@ -49,7 +50,7 @@ type TracingChannelLike = {
 
 const EVENTS = ["start", "end", "asyncStart", "asyncEnd", "error"] as const;
 
-type DiagnosticsChannelModule = { tracingChannel?(name: string): TracingChannelLike };
+type DiagnosticsChannelModule = { tracingChannel?(name: string): OperationChannel };
 type BuiltinHost = { process?: { getBuiltinModule?(id: string): unknown } };
 
 /** Node's diagnostics_channel where the platform has it (Node, Bun, Deno), else undefined. */
@@ -61,10 +62,10 @@ export function diagnosticsChannel(): DiagnosticsChannelModule | undefined {
   }
 }
 
-let channel: TracingChannelLike | null | undefined;
+let channel: OperationChannel | null | undefined;
 
 /** The operation channel when someone subscribes to it; undefined otherwise and where there is none. */
-export function subscribedOperationChannel(): TracingChannelLike | undefined {
+export function subscribedOperationChannel(): OperationChannel | undefined {
   if (channel === undefined) channel = diagnosticsChannel()?.tracingChannel?.(OPERATION_CHANNEL) ?? null;
   if (!channel) return undefined;
   const subscribed = channel.hasSubscribers ?? EVENTS.some((event) => channel?.[event]?.hasSubscribers);
