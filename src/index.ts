@@ -4,6 +4,7 @@ export { createRawClient } from "./wrappers/raw-client.js";
 export type { HathoraClientOptions, CallOptions, RequestSettings, WaitOptions, WaitSettings, FetchLike, TokenSource, Optional, Logger, LogLevel } from "./wrappers/options.js";
 export type { OperationPromise, OperationResponse } from "./wrappers/operation-promise.js";
 export type { AttemptEvent } from "./wrappers/attempt-event.js";
+export { OPERATION_CHANNEL, type OperationTraceContext } from "./wrappers/trace-channel.js";
 export type { Clock } from "./wrappers/clock.js";
 export type { OperationId, OperationInput, OperationResult } from "./wrappers/operation-types.js";
 export { knownValues, dateTimeFields } from "./generated/operations.js";

@@ -2,7 +2,7 @@
 import { HathoraCloud } from "@hathora/cloud-sdk-typescript";
 import createClient from "openapi-fetch";
 import type { paths } from "../../src/generated/schema.js";
-import { createHathoraClient } from "../../src/index.js";
+import { createHathoraClient, type Logger } from "../../src/index.js";
 
 export interface Contender {
   name: string;
@@ -59,4 +59,21 @@ export function contenders(baseUrl: string): Contender[] {
   };
 
   return [raw, bare, ours, official];
+}
+
+/**
+ * This client with every observer on: an info line per attempt into a logger that drops it and
+ * an onAttempt hook (the TracingChannel subscriber is run.ts's, subscribed around the whole
+ * measurement: it sees every client in the process, so it is not on while the others run).
+ */
+export function observedContender(baseUrl: string): Contender {
+  const drop = () => {};
+  const logger: Logger = { error: drop, warn: drop, info: drop, debug: drop };
+  const hathora = createHathoraClient({ token: TOKEN, appId: APP, baseUrl, logger, logLevel: "info", onAttempt: drop });
+  return {
+    name: "hathora-processes, all observers",
+    getProcess: (id) => hathora.processesV3.getProcess({ processId: id }),
+    getLatestProcesses: () => hathora.processesV3.getLatestProcesses(),
+    createProcess: () => hathora.processesV3.createProcess({ region: "Tokyo" }),
+  };
 }

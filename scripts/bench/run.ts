@@ -4,7 +4,9 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { contenders } from "./contenders.js";
+import { tracingChannel } from "node:diagnostics_channel";
+import { OPERATION_CHANNEL } from "../../src/index.js";
+import { contenders, observedContender, type Contender } from "./contenders.js";
 import { bundleSizes, installCosts } from "./sizes.js";
 import { measure, type Result, type Scenario } from "./throughput.js";
 
@@ -28,6 +30,8 @@ function table(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
   return [line(headers), `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
+
+const row = (r: Result) => [r.contender, r.callsPerSecond.toFixed(0), r.p50Ms.toFixed(3), r.p99Ms.toFixed(3), r.cpuUsPerCall.toFixed(0), `${r.timeVsRaw.toFixed(2)}x`, `${r.cpuVsRaw.toFixed(2)}x`];
 
 async function main(): Promise<void> {
   const machine = {
@@ -53,12 +57,24 @@ async function main(): Promise<void> {
       results.push(...measured);
       console.log(`${scenario.name} (${measured[0]?.calls} calls each, interleaved)`);
       console.log(
-        table(
-          ["client", "calls/s", "p50 ms", "p99 ms", "CPU µs/call", "time vs raw", "CPU vs raw"],
-          measured.map((r) => [r.contender, r.callsPerSecond.toFixed(0), r.p50Ms.toFixed(3), r.p99Ms.toFixed(3), r.cpuUsPerCall.toFixed(0), `${r.timeVsRaw.toFixed(2)}x`, `${r.cpuVsRaw.toFixed(2)}x`]),
-        ),
+        table(["client", "calls/s", "p50 ms", "p99 ms", "CPU µs/call", "time vs raw", "CPU vs raw"], measured.map(row)),
         "\n",
       );
+    }
+    // Every observer on, against raw fetch alone: a TracingChannel subscriber sees every client
+    // of the process, so it is subscribed for this table only.
+    const observed: Scenario = { name: "getProcess, sequential, all observers on", call: (c) => c.getProcess("cbfcddd2-0006-43ae-996c-995fff7bed2e"), concurrency: 1, batchSize: 50, batches: Math.round(80 * scale) };
+    const drop = () => {};
+    const subscriber = { start: drop, end: drop, asyncStart: drop, asyncEnd: drop, error: drop };
+    const channel = tracingChannel(OPERATION_CHANNEL);
+    channel.subscribe(subscriber);
+    try {
+      const measured = await measure(observed, [all[0] as Contender, observedContender(server.url)]);
+      results.push(...measured);
+      console.log(`${observed.name}: info log into a dropping logger, onAttempt, TracingChannel subscriber (${measured[0]?.calls} calls each, interleaved)`);
+      console.log(table(["client", "calls/s", "p50 ms", "p99 ms", "CPU µs/call", "time vs raw", "CPU vs raw"], measured.map(row)), "\n");
+    } finally {
+      channel.unsubscribe(subscriber);
     }
   } finally {
     server.stop();

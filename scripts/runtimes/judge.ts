@@ -43,6 +43,8 @@ export function judge(runtime: Runtime, runId: string, outcomes: Outcome[], serv
       ],
       shown: count("redirect-cross"),
     }),
+    // Node, Bun and Deno have diagnostics_channel: the two calls publish start, end, asyncStart, asyncEnd each.
+    "logs, events, traces": (o) => ({ problems: runtime.id === "workerd" || runtime.id === "chromium" ? [] : expect("trace events", o.published, 8), shown: o.published }),
     "503 then 200": () => ({ problems: expect("requests at the server", count("flaky"), 2), shown: count("flaky") }),
   };
 

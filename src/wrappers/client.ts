@@ -2,6 +2,7 @@
 // request (methods -> run-operation -> attempt -> transport -> fetch).
 import { createQuerySerializer } from "openapi-fetch";
 import { resolveClientOptions, type HathoraClientOptions } from "./options.js";
+import { createLog } from "./log.js";
 import { createAttemptObserver } from "./observe.js";
 import { createProcessesV2, type ProcessesV2 } from "./processes-v2.js";
 import { createProcessesV3, type ProcessesV3 } from "./processes-v3.js";
@@ -18,11 +19,8 @@ export interface HathoraClient {
 
 /** Creates a client. Throws ConfigError for bad options, a missing token among them. */
 export function createHathoraClient(options: HathoraClientOptions): HathoraClient {
-  const { baseUrl, headers, fetch, token, appId, settings, clock, onAttempt } = resolveClientOptions(options);
-  const observe = createAttemptObserver({
-    onAttempt,
-    reportHookFailure: (error) => console.warn("hathora-processes: the onAttempt hook threw; the call goes on", error),
-  });
+  const { baseUrl, headers, fetch, token, appId, settings, clock, onAttempt, logger, logLevel } = resolveClientOptions(options);
+  const observe = createAttemptObserver({ onAttempt, log: createLog(logger, logLevel) });
   const run = createOperationRunner({
     baseUrl,
     headers,

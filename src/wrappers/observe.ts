@@ -1,21 +1,32 @@
-// Builds, once per client, the observer that each attempt's record is given to: the user's
-// `onAttempt` hook. With nothing to observe there is no observer at all, so a quiet client
-// builds no record.
-import type { AttemptEvent, AttemptObserver } from "./attempt-event.js";
+// Builds, once per client, the observer that each attempt's record is given to: the log (an
+// info line, and at debug the URL and allow-listed headers) and the user's `onAttempt` hook.
+// With nothing to observe there is no observer at all, so a quiet client builds no record.
+import type { AttemptObserver } from "./attempt-event.js";
+import { attemptLine, exchangeLine } from "./attempt-log.js";
+import type { Log } from "./log.js";
+import type { HathoraClientOptions } from "./options.js";
 
 export interface ObserverOptions {
-  onAttempt: ((event: AttemptEvent) => void) | undefined;
-  /** Where a failing hook is reported; it must not throw. */
-  reportHookFailure: (error: unknown, event: AttemptEvent) => void;
+  onAttempt: HathoraClientOptions["onAttempt"];
+  log: Log;
 }
 
-export function createAttemptObserver({ onAttempt, reportHookFailure }: ObserverOptions): AttemptObserver | undefined {
-  if (!onAttempt) return undefined;
-  return (event) => {
+export function createAttemptObserver({ onAttempt, log }: ObserverOptions): AttemptObserver | undefined {
+  const { info, debug, warn } = log;
+  if (!onAttempt && !info) return undefined;
+  return (event, exchange) => {
+    info?.(attemptLine(event));
+    debug?.(exchangeLine(event, exchange));
+    if (!onAttempt) return;
     try {
       onAttempt(event);
     } catch (error) {
-      reportHookFailure(error, event);
+      warn?.(`hathora-processes: the onAttempt hook threw on ${event.operationId} attempt ${event.attempt}; the call goes on: ${describe(error)}`);
     }
   };
+}
+
+/** A hook's failure in one line: its name and message, never its own properties. */
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,6 +1,7 @@
 // Runs one operation: check the arguments and options, then attempt, and retry while the retry
 // policy allows, waiting between attempts (the caller's signal cuts any wait short). Each
-// attempt's record goes to the client's observer, when it has one.
+// attempt's record goes to the client's observer, when it has one, and to the operation's
+// trace context when the `hathora-processes:operation` channel has subscribers.
 import { operationSpecs } from "../generated/operations.js";
 import { attempt, buildUrl, type AttemptContext, type AttemptResult } from "./attempt.js";
 import { requestIdOf, type AttemptEvent, type AttemptExchange, type AttemptObserver } from "./attempt-event.js";
@@ -11,6 +12,7 @@ import { resolveCallOptions, type RequestSettings, type TokenSource } from "./op
 import { retryDelayMs } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { resolveToken } from "./token.js";
+import { subscribedOperationChannel, type OperationChannel, type OperationTraceContext } from "./trace-channel.js";
 
 /** What every call of a client shares. */
 export interface ClientContext extends AttemptContext {
@@ -27,17 +29,43 @@ export type RunOperation = <Op extends OperationId>(operationId: Op, input: Oper
 
 export function createOperationRunner(client: ClientContext): RunOperation {
   return function runOperation<Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) {
-    return operationPromise(run(client, operationId, input) as Promise<OperationResponse<OperationResult<Op>>>);
+    const channel = subscribedOperationChannel();
+    const called = channel ? traced(channel, client, operationId, input) : run(client, operationId, input, client.observe);
+    return operationPromise(called as Promise<OperationResponse<OperationResult<Op>>>);
   };
 }
 
-async function run(client: ClientContext, operationId: OperationId, input: unknown): Promise<OperationResponse<unknown>> {
+/** The call, published on the operation channel; its context gathers every attempt's record. */
+function traced(channel: OperationChannel, client: ClientContext, operationId: OperationId, input: unknown): Promise<OperationResponse<unknown>> {
+  const spec = operationSpecs[operationId];
+  const context: OperationTraceContext = {
+    operationId,
+    method: spec.method,
+    route: spec.path,
+    serverAddress: client.server.address,
+    serverPort: client.server.port,
+    attempts: 0,
+    attemptEvents: [],
+  };
+  const observe: AttemptObserver = (event, exchange) => {
+    context.attempts = event.attempt;
+    context.attemptEvents.push(event);
+    if (event.status !== undefined) context.status = event.status;
+    else delete context.status;
+    if (event.requestId !== undefined) context.requestId = event.requestId;
+    else delete context.requestId;
+    client.observe?.(event, exchange);
+  };
+  return channel.tracePromise(() => run(client, operationId, input, observe), context);
+}
+
+async function run(client: ClientContext, operationId: OperationId, input: unknown, observe: AttemptObserver | undefined): Promise<OperationResponse<unknown>> {
   const spec = operationSpecs[operationId];
   const { pathParams, query, given } = checkArguments(operationId, spec, input, client.appId);
   const { settings, signal, headers: callHeaders } = resolveCallOptions(given, client.settings, operationId);
   signal?.throwIfAborted();
   const url = buildUrl(client, operationId, spec, pathParams, query);
-  const { observe, clock } = client;
+  const { clock } = client;
 
   for (let attemptNumber = 1; ; attemptNumber++) {
     const token = typeof client.token === "string" ? client.token : await resolveToken(client.token);

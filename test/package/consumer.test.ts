@@ -16,7 +16,10 @@ const exec = promisify(execFile);
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const bin = (path: string) => join(repo, "node_modules", path);
 const tsc = bin("typescript/bin/tsc");
-const typesNodeVersion = JSON.parse(readFileSync(bin("@types/node/package.json"), "utf8")).version as string;
+const versionOf = (name: string) => JSON.parse(readFileSync(bin(`${name}/package.json`), "utf8")).version as string;
+const typesNodeVersion = versionOf("@types/node");
+// The optional peer dependency of hathora-processes/opentelemetry, and the SDK parts a service adds.
+const openTelemetry = ["@opentelemetry/api", "@opentelemetry/sdk-trace-base", "@opentelemetry/context-async-hooks"].map((name) => `${name}@${versionOf(name)}`);
 
 let work: string;
 let app: string;
@@ -39,9 +42,9 @@ beforeAll(async () => {
 
   await exec("mkdir", [app]);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@types/node@${typesNodeVersion}`], app);
+  const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@types/node@${typesNodeVersion}`, ...openTelemetry], app);
   if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.out}`);
-  for (const file of ["service.ts", "broken.ts", "require-check.cjs"]) copyFileSync(join(repo, "test/consumer", file), join(app, file));
+  for (const file of ["service.ts", "broken.ts", "require-check.cjs", "tracing.ts"]) copyFileSync(join(repo, "test/consumer", file), join(app, file));
 }, 240_000);
 
 afterAll(() => {
@@ -120,6 +123,24 @@ describe("the packed package", () => {
     expect(attw.code, attw.out).toBe(0);
     expect(attw.out).toContain("node16 (from ESM): 🟢 (ESM)");
     expect(attw.out).toMatch(/bundler: 🟢/);
+  });
+});
+
+describe("hathora-processes/opentelemetry", () => {
+  it("the README's setup is tracing.ts, which type-checks and writes a span per operation and attempt under the caller's", async () => {
+    const readme = readFileSync(join(repo, "README.md"), "utf8");
+    const block = /### OpenTelemetry[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    expect(readFileSync(join(repo, "test/consumer/tracing.ts"), "utf8")).toContain(block);
+    const compiled = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.tracing.json", ["tracing.ts"], { module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" })], app);
+    expect(compiled.out).toBe("");
+    const result = await run(process.execPath, ["out/tracing.js", inject("prismUrl")], app);
+    expect(result.code, result.out).toBe(0);
+    expect(JSON.parse(result.out)).toEqual([
+      { name: "GET /processes/v3/apps/{appId}/processes/{processId}", parent: "GetProcess", status: 200 },
+      { name: "GetProcess", parent: "allocate", status: 200 },
+      { name: "allocate", parent: null, status: null },
+    ]);
   });
 });
 

@@ -24,6 +24,8 @@ export interface Outcome {
   attempts?: number;
   /** `ConnectionError.mayHaveReachedServer`, for the refused-connection steps. */
   mayHaveReachedServer?: boolean;
+  /** Events received from the `hathora-processes:operation` TracingChannel, for the observers step. */
+  published?: number;
 }
 
 export const SCENARIO_STEPS = [
@@ -42,6 +44,7 @@ export const SCENARIO_STEPS = [
   "same-origin redirect",
   "cross-origin redirect",
   "503 then 200",
+  "logs, events, traces",
 ] as const;
 export type StepName = (typeof SCENARIO_STEPS)[number];
 
@@ -164,6 +167,32 @@ export async function runScenario(hathora: typeof Hathora, config: ScenarioConfi
   await step("503 then 200", async () => {
     const process = await fixture("flaky").processesV3.getProcess({ processId: "p-flaky" });
     return check(process.processId === "p-flaky", "succeeded", process);
+  });
+
+  // Observers: an info line and an onAttempt event per attempt, and the TracingChannel where the
+  // platform has diagnostics_channel. A second client leaves logLevel unset, so it reads
+  // HATHORA_LOG wherever there is an environment, which must never throw.
+  await step("logs, events, traces", async () => {
+    const lines: string[] = [];
+    const keep = (line: string) => void lines.push(line);
+    let events = 0;
+    const published: string[] = [];
+    type TracingChannel = { subscribe(handlers: Record<string, (message: unknown) => void>): void; unsubscribe(handlers: Record<string, (message: unknown) => void>): void };
+    const builtin = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process?.getBuiltinModule?.("node:diagnostics_channel") as
+      | { tracingChannel?(name: string): TracingChannel }
+      | undefined;
+    const channel = builtin?.tracingChannel?.(hathora.OPERATION_CHANNEL);
+    const handlers = Object.fromEntries(["start", "end", "asyncStart", "asyncEnd", "error"].map((event) => [event, () => void published.push(event)]));
+    channel?.subscribe(handlers);
+    try {
+      const logger = { error: keep, warn: keep, info: keep, debug: keep };
+      await client(config.prismUrl, { logger, logLevel: "info", onAttempt: () => void events++ }).processesV3.getProcess({ processId: "cbfcddd2-0006-43ae-996c-995fff7bed2e" });
+      await client(config.prismUrl).processesV3.getProcess({ processId: "cbfcddd2-0006-43ae-996c-995fff7bed2e" });
+    } finally {
+      channel?.unsubscribe(handlers);
+    }
+    const ok = lines.length === 1 && events === 1 && !lines.some((line) => line.includes(config.token));
+    return { ...check(ok, `${lines.length} line, ${events} event, trace ${published.join(",") || "none"}`, lines), published: published.length };
   });
 
   return outcomes;
