@@ -62,6 +62,8 @@ export interface FakeHathora {
   setStatus(processId: string, status: string, fields?: Partial<ProcessV3>): ProcessV3;
   /** The next `times` requests for `target` (an operationId or "*") meet `failure`. */
   failNext(target: FailureTarget, failure: FakeFailure, times?: number): void;
+  /** The next `times` created processes fail at the end of their boot (`failed`, with `summaryExitReason`) instead of running. */
+  failNextBoot(summaryExitReason?: string, times?: number): void;
   /** Turns auto-advance on or off. */
   setAutoAdvance(on: boolean): void;
   /** Forgets processes, calls and queued failures. The clock keeps its time (it never goes back). */
@@ -114,6 +116,10 @@ export function createFakeHathora(options: FakeHathoraOptions = {}): FakeHathora
     failNext(target: OperationId | "*", failure, times = 1) {
       if (!(Number.isInteger(times) && times >= 1)) throw new ConfigError(`fake.failNext: times must be a whole number >= 1, got ${String(times)}`);
       failures.add(target, failure, times);
+    },
+    failNextBoot(summaryExitReason = "Error", times = 1) {
+      if (!(Number.isInteger(times) && times >= 1)) throw new ConfigError(`fake.failNextBoot: times must be a whole number >= 1, got ${String(times)}`);
+      store.crashNextBoots(summaryExitReason, times);
     },
     setAutoAdvance(on) {
       driver.autoAdvance = on;

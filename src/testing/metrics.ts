@@ -37,7 +37,8 @@ export function metricSeries(process: ProcessV3, metrics: string[], start: numbe
         series.push({ value: total, timestamp });
       } else {
         const value = low + random * (high - low);
-        series.push({ value: metric === "activeConnections" ? Math.round(value) : Math.round(value * 100) / 100, timestamp });
+        // Counts and byte figures are whole numbers; percentages keep two decimals.
+        series.push({ value: high > 100 || metric === "activeConnections" ? Math.round(value) : Math.round(value * 100) / 100, timestamp });
       }
     }
     data[metric] = series;

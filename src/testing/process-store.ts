@@ -35,6 +35,8 @@ export class ProcessStore {
   #sequence = 0;
   #nextPort = 30_000;
   #settings: StoreSettings;
+  /** Exit reasons for the next creates that crash while booting, in order. */
+  #crashes: string[] = [];
 
   constructor(settings: StoreSettings) {
     this.#settings = settings;
@@ -47,9 +49,23 @@ export class ProcessStore {
     const stored = this.#newProcess({ region, status: "starting", createdAt: iso(createdAt), scheduledAt: iso(createdAt) });
     // Download ends half way through the boot; the process binds its port at the end.
     stored.steps.push({ at: createdAt + Math.floor(bootMs / 2), apply: (process, at) => void (process.bootedAt = at) });
-    stored.steps.push({ at: createdAt + bootMs, apply: (process, at) => this.#markRunning(process, at) });
+    const crash = this.#crashes.shift();
+    stored.steps.push({
+      at: createdAt + bootMs,
+      apply: (process, at) => {
+        if (crash === undefined) return this.#markRunning(process, at);
+        process.status = "failed";
+        process.terminatedAt = at;
+        process.summaryExitReason = crash;
+      },
+    });
     this.#settle(stored);
     return structuredClone(stored.view);
+  }
+
+  /** The next `times` creates crash at the end of their boot: `failed` with this exit reason. */
+  crashNextBoots(summaryExitReason: string, times: number): void {
+    for (let i = 0; i < times; i++) this.#crashes.push(summaryExitReason);
   }
 
   /** Adds a process in a given state (default `running`), with every time stamp that state implies. */
@@ -136,6 +152,7 @@ export class ProcessStore {
   /** Forgets every process. */
   clear(): void {
     this.#processes.clear();
+    this.#crashes = [];
   }
 
   #newProcess(seed: Partial<ProcessV3> & { region: Region; status: string; createdAt: string }): StoredProcess {

@@ -148,3 +148,15 @@ describe("metrics", () => {
     expect(await hathora.processesV3.getProcessMetrics({ processId, metrics: ["cpu", "totalEgress"], start: start - 600, end: start + 3_600, step: 600 })).toEqual(data);
   });
 });
+
+describe("failNextBoot", () => {
+  it("the next create fails at the end of its boot with the exit reason, the one after runs", async () => {
+    const { fake, hathora } = setup({ bootMs: 1_000 });
+    fake.failNextBoot("OOMKilled");
+    const crashing = await hathora.processesV3.createProcess({ region: "Tokyo" });
+    const healthy = await hathora.processesV3.createProcess({ region: "Tokyo" });
+    fake.clock.advance(1_000);
+    expect(await hathora.processesV3.getProcess({ processId: crashing.processId })).toMatchObject({ status: "failed", summaryExitReason: "OOMKilled", exposedPort: null, terminatedAt: new Date(START + 1_000).toISOString() });
+    expect((await hathora.processesV3.getProcess({ processId: healthy.processId })).status).toBe("running");
+  });
+});
