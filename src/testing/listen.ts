@@ -23,7 +23,9 @@ export interface FakeServer {
 export async function listen(fake: ExchangeContext, options: ListenOptions, onOpen: () => void, onClose: () => void): Promise<FakeServer> {
   let http: typeof import("node:http");
   try {
-    http = await import("node:http");
+    // A specifier in a variable: bundlers for workerd and browsers leave the import alone.
+    const specifier = "node:http";
+    http = (await import(/* @vite-ignore */ specifier)) as typeof import("node:http");
   } catch (error) {
     throw new Error("fake.listen needs node:http (Node, Bun or Deno); on this runtime use the in-process fake (fake.clientOptions / fake.fetch)", { cause: error });
   }
