@@ -81,6 +81,11 @@ export class ProcessStore {
     }
     if ((status === "stopping" || status === "stopped") && seed.stoppingAt === undefined) process.stoppingAt = at;
     if ((status === "stopped" || status === "failed") && seed.terminatedAt === undefined) process.terminatedAt = at;
+    // A seeded process in a transitional status moves on like a created or stopped one.
+    const now = this.#settings.now();
+    if (status === "starting") stored.steps.push({ at: now + this.#settings.bootMs, apply: (p, when) => this.#markRunning(p, when) });
+    if (status === "stopping") stored.steps.push({ at: now + this.#settings.stopMs, apply: (p, when) => this.#markStopped(p, when) });
+    this.#settle(stored);
     return structuredClone(process);
   }
 
@@ -121,11 +126,7 @@ export class ProcessStore {
     stored.view.stoppingAt = iso(now);
     stored.steps.push({
       at: now + this.#settings.stopMs,
-      apply: (process, at) => {
-        process.status = "stopped";
-        process.terminatedAt = at;
-        process.summaryExitReason ??= "Stopped";
-      },
+      apply: (process, at) => this.#markStopped(process, at),
     });
     this.#settle(stored);
     return true;
@@ -183,6 +184,12 @@ export class ProcessStore {
     process.bootedAt ??= at;
     process.startedAt ??= at;
     process.exposedPort ??= this.#port();
+  }
+
+  #markStopped(process: ProcessV3, at: string): void {
+    process.status = "stopped";
+    process.terminatedAt = at;
+    process.summaryExitReason ??= "Stopped";
   }
 
   #port(): ExposedPort {

@@ -48,6 +48,16 @@ describe("a process's life", () => {
     expect((await hathora.processesV2.getProcessInfo({ processId })).status).toBe("hibernating");
   });
 
+  it("a process seeded as starting or stopping moves on after bootMs or stopMs", async () => {
+    const { fake, hathora } = setup({ bootMs: 4_000, stopMs: 1_000 });
+    const starting = fake.addProcess({ region: "Tokyo", status: "starting" });
+    const stopping = fake.addProcess({ region: "Tokyo", status: "stopping" });
+    expect([starting.exposedPort, stopping.stoppingAt]).toEqual([null, new Date(START).toISOString()]);
+    fake.clock.advance(4_000);
+    expect((await hathora.processesV3.getProcess({ processId: starting.processId })).status).toBe("running");
+    expect(await hathora.processesV3.getProcess({ processId: stopping.processId })).toMatchObject({ status: "stopped", terminatedAt: new Date(START + 1_000).toISOString() });
+  });
+
   it("v2 and v3 see the same processes: v2 with an integer deploymentId and no v3-only fields", async () => {
     const { hathora } = setup();
     const created = await hathora.processesV2.createProcess({ region: "Chicago" });
