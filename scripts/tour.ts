@@ -1,42 +1,47 @@
-// `npm start`: a short tour of the client. With no HATHORA_TOKEN it runs against a Prism mock
-// started from openapi.yaml (no network, no account). With HATHORA_TOKEN and HATHORA_APP_ID
-// it runs against the real API (HATHORA_BASE_URL to override), read-only unless --create is
-// given, because creating a real process costs money.
+// `npm start`: a short tour of the client. With no HATHORA_TOKEN it runs against the fake Hathora
+// of hathora-processes/testing over HTTP (no network, no account), which shows a process's real
+// lifecycle (starting, running, stopping, stopped), as the stateless Prism mock cannot. With
+// HATHORA_TOKEN and HATHORA_APP_ID it runs against the real API (HATHORA_BASE_URL to override),
+// read-only unless --create is given, because creating a real process costs money.
 import { createHathoraClient, isHathoraError, ProcessNotReadyError, withDates, type HathoraClient, type ProcessV2, type ProcessV3, type Region } from "../src/index.js";
-import { startPrism, type PrismServer } from "./prism.js";
+import { createFakeHathora } from "../src/testing/index.js";
 
 const line = (version: string, call: string, result: string) => console.log(`${version}  ${call.padEnd(50)} -> ${result}`);
 const where = ({ exposedPort }: ProcessV2 | ProcessV3) =>
   exposedPort ? `${exposedPort.host}:${exposedPort.port} (${exposedPort.transportType})` : "no port yet";
 const latest = (series: { value: number }[] | undefined) => (series?.length ? String(series[series.length - 1]?.value) : "n/a");
 
-async function mockTour(client: HathoraClient): Promise<void> {
+async function fakeTour(client: HathoraClient): Promise<void> {
   const v3 = client.processesV3;
-  const running = await v3.createProcessAndWait({ region: "Tokyo" });
-  line("v3", `createProcessAndWait({ region: "Tokyo" })`, `${running.processId} ${running.status} at ${where(running)}`);
+  const created = await v3.createProcess({ region: "Tokyo" });
+  line("v3", `createProcess({ region: "Tokyo" })`, `${created.processId} ${created.status}`);
+  const running = await v3.waitForProcess({ processId: created.processId, pollIntervalMs: 250 });
+  line("v3", "waitForProcess (until running)", `${running.status} at ${where(running)}`);
   const details = withDates(await v3.getProcess({ processId: running.processId }));
-  line("v3", "getProcess, withDates", `${details.status}, created ${details.createdAt.toISOString()}`);
+  line("v3", "getProcess, withDates", `${details.status}, started ${details.startedAt?.toISOString() ?? "not yet"}`);
   const list = await v3.getLatestProcesses({ status: ["running"], region: ["Tokyo"] });
   line("v3", `getLatestProcesses({ status: ["running"] })`, `${list.length} process(es)`);
   const { count } = await v3.getProcessesCountExperimental({ status: ["running"] });
   line("v3", "getProcessesCountExperimental", `${count}`);
-  const metrics = await v3.getProcessMetrics({ processId: running.processId, metrics: ["cpu", "memory"] });
+  const metrics = await v3.getProcessMetrics({ processId: running.processId, metrics: ["cpu", "memory"], step: 1 });
   line("v3", `getProcessMetrics({ metrics: ["cpu", "memory"] })`, `cpu ${latest(metrics.cpu)}, memory ${latest(metrics.memory)} bytes`);
   await v3.stopProcess({ processId: running.processId });
-  line("v3", "stopProcess", "stopped (204)");
+  line("v3", "stopProcess", `${(await v3.getProcess({ processId: running.processId })).status}`);
+  const stopped = await v3.waitForProcess({ processId: running.processId, until: "stopped", pollIntervalMs: 250 });
+  line("v3", `waitForProcess({ until: "stopped" })`, `${stopped.status} at ${stopped.terminatedAt ?? "?"}`);
 
   const v2 = client.processesV2;
-  const readyV2 = await v2.createProcessAndWait({ region: "Frankfurt" });
+  const readyV2 = await v2.createProcessAndWait({ region: "Frankfurt", pollIntervalMs: 250 });
   line("v2", `createProcessAndWait({ region: "Frankfurt" })`, `${readyV2.processId} ${readyV2.status}, deployment ${readyV2.deploymentId}`);
   const info = await v2.getProcessInfo({ processId: readyV2.processId });
   line("v2", "getProcessInfo", `${info.status} at ${where(info)}`);
   line("v2", "getLatestProcesses", `${(await v2.getLatestProcesses()).length} process(es)`);
   line("v2", "getProcessesCountExperimental", `${(await v2.getProcessesCountExperimental()).count}`);
   await v2.stopProcess({ processId: readyV2.processId });
-  line("v2", "stopProcess", "stopped (204)");
+  line("v2", "stopProcess", `${(await v2.getProcessInfo({ processId: readyV2.processId })).status}`);
 
-  // What a failure looks like: Prism answers 404 when asked to.
-  const failure = await v3.getProcess({ processId: "no-such-process", headers: { Prefer: "code=404" } }).catch((error: unknown) => error);
+  // What a failure looks like: a process the fake does not hold.
+  const failure = await v3.getProcess({ processId: "no-such-process" }).catch((error: unknown) => error);
   line("v3", `getProcess({ processId: "no-such-process" })`, isHathoraError(failure) ? `${failure.name}: ${failure.message}` : "no error?");
 }
 
@@ -86,13 +91,14 @@ async function main(): Promise<void> {
     console.log(`hathora-processes tour against ${baseUrl ?? "https://api.hathora.dev"}, app ${appId}`);
     await realTour(client, process.argv.includes("--create"));
   } else {
-    let prism: PrismServer | undefined;
+    // The fake over real HTTP, in real time: the tour shows the lifecycle as it unfolds.
+    const fake = createFakeHathora({ bootMs: 1_500, stopMs: 500 });
+    const server = await fake.listen();
     try {
-      prism = await startPrism();
-      console.log(`hathora-processes tour against a Prism mock of openapi.yaml at ${prism.url} (no HATHORA_TOKEN set)`);
-      await mockTour(createHathoraClient({ token: "mock-token", appId: "app-af469a92-5b45-4565-b3c4-b79878de67d2", baseUrl: prism.url }));
+      console.log(`hathora-processes tour against the fake Hathora (hathora-processes/testing) at ${server.url} (no HATHORA_TOKEN set)`);
+      await fakeTour(createHathoraClient({ token: fake.token, appId: fake.appId, baseUrl: server.url }));
     } finally {
-      await prism?.stop();
+      await server.close();
     }
   }
   console.log(`done in ${Date.now() - started} ms`);

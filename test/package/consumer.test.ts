@@ -2,7 +2,7 @@
 // type-check and run a service file there, load it from CommonJS, and lint the package with
 // publint and arethetypeswrong. Nothing here imports from src/.
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,7 +44,9 @@ beforeAll(async () => {
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@types/node@${typesNodeVersion}`, ...openTelemetry], app);
   if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.out}`);
-  for (const file of ["service.ts", "broken.ts", "require-check.cjs", "tracing.ts"]) copyFileSync(join(repo, "test/consumer", file), join(app, file));
+  for (const file of ["service.ts", "broken.ts", "require-check.cjs", "tracing.ts", "allocator.ts", "allocator.test.ts"]) copyFileSync(join(repo, "test/consumer", file), join(app, file));
+  // The allocator suite runs with the repository's vitest, as a project's own devDependency.
+  symlinkSync(join(repo, "node_modules/vitest"), join(app, "node_modules/vitest"), "dir");
 }, 240_000);
 
 afterAll(() => {
@@ -55,7 +57,7 @@ describe("the packed package", () => {
   it("ships only what users need", async () => {
     const { stdout } = await exec("tar", ["-tzf", tarball]);
     const files = stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
-    for (const needed of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "openapi.yaml", "dist/openapi.json", "dist/index.js", "dist/index.d.ts", "dist/index.d.ts.map", "src/index.ts"]) {
+    for (const needed of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "openapi.yaml", "dist/openapi.json", "dist/index.js", "dist/index.d.ts", "dist/index.d.ts.map", "src/index.ts", "dist/testing/index.js", "dist/testing/index.d.ts"]) {
       expect(files).toContain(needed);
     }
     expect(files.filter((file) => /^(test|scripts|node_modules|dist\/docs)\//.test(file) || file.startsWith("."))).toEqual([]);
@@ -141,6 +143,26 @@ describe("hathora-processes/opentelemetry", () => {
       { name: "GetProcess", parent: "allocate", status: 200 },
       { name: "allocate", parent: null, status: null },
     ]);
+  });
+});
+
+describe("the allocator suite of the README against hathora-processes/testing", () => {
+  it("type-checks (strict, nodenext) and passes, the whole file in under 2 s of wall time", async () => {
+    const checked = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.allocator.json", ["allocator.test.ts"], { module: "NodeNext", moduleResolution: "NodeNext", noEmit: true })], app);
+    expect(checked.out).toBe("");
+    const vitest = await run(process.execPath, [join(app, "node_modules/vitest/vitest.mjs"), "run", "allocator.test.ts", "--reporter=json", "--outputFile=allocator.json"], app);
+    expect(vitest.code, vitest.out).toBe(0);
+    const report = JSON.parse(readFileSync(join(app, "allocator.json"), "utf8"));
+    expect([report.numPassedTests, report.numFailedTests]).toEqual([5, 0]);
+    const [file] = report.testResults;
+    const wallMs = file.endTime - file.startTime;
+    console.log(`allocator.test.ts against the packed package: ${report.numPassedTests} tests, ${wallMs} ms of wall time for the file`);
+    expect(wallMs).toBeLessThan(2_000);
+  }, 120_000);
+
+  it("is the test the README shows, word for word", () => {
+    const readme = readFileSync(join(repo, "README.md"), "utf8");
+    for (const file of ["allocator.ts", "allocator.test.ts"]) expect(readme).toContain(readFileSync(join(repo, "test/consumer", file), "utf8").trim());
   });
 });
 

@@ -1,4 +1,4 @@
-// `npm start` itself, both ways: against its own Prism mock, and in real-API mode pointed at
+// `npm start` itself, both ways: against the fake Hathora over HTTP, and in real-API mode pointed at
 // Prism through HATHORA_BASE_URL (so the read-only and --create paths run without an account).
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -14,14 +14,17 @@ const env = (extra: Record<string, string>) => {
 };
 
 describe("npm start", () => {
-  it("without HATHORA_TOKEN tours every operation against a Prism mock it starts and stops", async () => {
+  it("without HATHORA_TOKEN tours a process's whole life against the fake Hathora over HTTP", async () => {
     const { stdout } = await run(process.execPath, [tsx, tour], { env: env({}) });
-    expect(stdout).toMatch(/against a Prism mock of openapi\.yaml at http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toMatch(/against the fake Hathora \(hathora-processes\/testing\) at http:\/\/127\.0\.0\.1:\d+/);
     for (const call of ["createProcessAndWait", "getProcess", "getLatestProcesses", "getProcessesCountExperimental", "getProcessMetrics", "stopProcess", "getProcessInfo"]) {
       expect(stdout).toContain(call);
     }
-    expect(stdout).toMatch(/v3 {2}createProcessAndWait.* -> \S+ running at 1\.proxy\.hathora\.dev:34567 \(tcp\)/);
-    expect(stdout).toContain("NotFoundError: 404 Not Found");
+    expect(stdout).toMatch(/v3 {2}createProcess\(.* -> \S+ starting\n/);
+    expect(stdout).toMatch(/v3 {2}waitForProcess \(until running\) +-> running at 1\.proxy\.hathora\.dev:\d+ \(tcp\)/);
+    expect(stdout).toMatch(/v3 {2}stopProcess +-> stopping\n/);
+    expect(stdout).toMatch(/v3 {2}waitForProcess\(\{ until: "stopped" \}\) +-> stopped at 20\d\d-/);
+    expect(stdout).toMatch(/v3 {2}getProcess\(\{ processId: "no-such-process" \}\) +-> NotFoundError: .*404.*Process not found: no-such-process/);
     expect(stdout).toMatch(/done in \d+ ms/);
   });
 

@@ -4,6 +4,7 @@
 // It reports what the client did; the harness judges attempt counts against what the servers
 // saw and against what the README promises for the runtime.
 import type * as Hathora from "../../../src/index.js";
+import { FAKE_STEPS } from "./fake-scenario.js";
 
 export interface ScenarioConfig {
   /** Prism serving openapi.yaml's examples. */
@@ -45,6 +46,7 @@ export const SCENARIO_STEPS = [
   "cross-origin redirect",
   "503 then 200",
   "logs, events, traces",
+  ...FAKE_STEPS,
 ] as const;
 export type StepName = (typeof SCENARIO_STEPS)[number];
 

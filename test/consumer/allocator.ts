@@ -1,0 +1,26 @@
+// A small allocator, as a game service writes one around the client. The README's "Testing your
+// code" shows it with its test (allocator.test.ts); the consumer test runs both against the
+// packed package.
+import { ProcessEndedError, ProcessNotReadyError, type HathoraClient, type ProcessV3, type Region } from "hathora-processes";
+
+/** A running process in `region`: the newest one there is, else a new one (one more try if it crashes on boot). */
+export async function allocate(hathora: HathoraClient, region: Region): Promise<ProcessV3> {
+  const [running] = await hathora.processesV3.getLatestProcesses({ region: [region], status: ["running"] });
+  if (running) return running;
+  try {
+    return await hathora.processesV3.createProcessAndWait({ region });
+  } catch (error) {
+    // Created, then ended before running (failed on boot): try once more. Anything else is thrown.
+    if (!(error instanceof ProcessNotReadyError && error.cause instanceof ProcessEndedError)) throw error;
+    console.warn(`process ${error.processId} failed on boot (${error.cause.summaryExitReason ?? "no reason given"}); trying once more`);
+    return hathora.processesV3.createProcessAndWait({ region });
+  }
+}
+
+/** Stops every running process with no room allocated; returns their ids. */
+export async function stopIdle(hathora: HathoraClient): Promise<string[]> {
+  const running = await hathora.processesV3.getLatestProcesses({ status: ["running"] });
+  const idle = running.filter((process) => process.roomsAllocated === 0);
+  await Promise.all(idle.map((process) => hathora.processesV3.stopProcess({ processId: process.processId })));
+  return idle.map((process) => process.processId);
+}
