@@ -33,6 +33,12 @@ describe("redaction with a short token", () => {
     expect(error.body).toEqual({ message: "got Bearer [REDACTED]", token: "[REDACTED]", note: "a text with t in it" });
     expect(error.message).toContain("got Bearer [REDACTED]");
   });
+
+  it("never redacts a header name, even one spelt like the token", async () => {
+    const base = server.route((req, res) => json(res, 500, { message: "no" }, { etag: '"v1"' }));
+    const error = await rejectionOf(faultClient(base, { token: "etag", maxRetries: 0 }).processesV3.getProcess({ processId: "p-1" }), ServerError);
+    expect(error.headers.etag).toBe('"v1"');
+  });
 });
 
 describe("redaction with a realistic token", () => {
