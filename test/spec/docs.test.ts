@@ -17,7 +17,7 @@ beforeAll(async () => {
   const out = join(work, "index.html");
   await exec(process.execPath, [join(repo, "node_modules/tsx/dist/cli.mjs"), "scripts/build-docs.ts", "--out", out], { cwd: repo });
   html = readFileSync(out, "utf8");
-}, 60_000);
+}, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("the offline API reference", () => {

@@ -68,4 +68,4 @@ it("regenerates on every save, survives a broken one, and lints each", async () 
   save(spec, original.replace("Tracks the number of rooms", "Holds the count of rooms"));
   expect(await nextLine(/openapi\.yaml: (ok|FAILED)/)).toMatch(/: ok: /);
   expect(readFileSync(join(work, "generated/schema.ts"), "utf8")).toContain("Holds the count of rooms");
-}, 90_000);
+}, 300_000);
