@@ -11,6 +11,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
 import { runCommand } from "../helpers/run-command.js";
+import { readmeCodeTests } from "./readme-code.js";
 
 const exec = promisify(execFile);
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -121,6 +122,10 @@ describe("the packed package", () => {
     expect(attw.out).toContain("node16 (from ESM): 🟢 (ESM)");
     expect(attw.out).toMatch(/bundler: 🟢/);
   });
+});
+
+describe("the README's code", () => {
+  readmeCodeTests({ app: () => app, repo, tsc, tsconfig, baseUrl: () => inject("prismUrl") });
 });
 
 describe("the published spec", () => {
