@@ -54,9 +54,13 @@ export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
 /** A console-shaped logger: `console` itself, pino, winston, or your own. */
 export interface Logger {
+  /** Logs a failure. */
   error(message: string, ...details: unknown[]): void;
+  /** Logs a warning. */
   warn(message: string, ...details: unknown[]): void;
+  /** Logs an informational line. */
   info(message: string, ...details: unknown[]): void;
+  /** Logs a debugging line (may include redacted headers). */
   debug(message: string, ...details: unknown[]): void;
 }
 

@@ -11,11 +11,15 @@ import { resolveWaitOptions, type CallOptions, type WaitOptions } from "./option
 import { sleep } from "./sleep.js";
 import type { ProcessV2, ProcessV3, Region } from "./types.js";
 
+/** The options of `waitForProcess`. */
 export interface WaitForProcessOptions extends WaitOptions {
+  /** The process to wait for. */
   processId: string;
 }
 
+/** The options of `createProcessAndWait`. */
 export interface CreateProcessAndWaitOptions extends WaitOptions {
+  /** Where to create the process. */
   region: Region;
 }
 

@@ -3,7 +3,7 @@
 // marked ```ts runnable run with node against a server.
 //
 // A block that calls createHathoraClient stands alone; any other block is a fragment and gets
-// readme-prelude.ts (visible, in this folder) in front of it, as one file, so a fragment that
+// test/consumer/readme-prelude.ts (visible, next to the other consumer files) in front of it, as one file, so a fragment that
 // declares a name the prelude reads (`process`, say) fails as it would in a user's file.
 //
 // Registered from consumer.test.ts, so that it reuses that file's packed and installed package
@@ -58,7 +58,7 @@ export interface ReadmeCodeSetup {
 /** The README-code tests, registered inside the caller's describe. */
 export function readmeCodeTests(setup: ReadmeCodeSetup): void {
   const readme = readFileSync(join(setup.repo, "README.md"), "utf8");
-  const prelude = readFileSync(join(setup.repo, "test/package/readme-prelude.ts"), "utf8");
+  const prelude = readFileSync(join(setup.repo, "test/consumer/readme-prelude.ts"), "utf8");
   const blocks = readmeBlocks(readme);
   const fileOf = (block: ReadmeBlock) => `readme-line-${block.line}.ts`;
 

@@ -2,12 +2,15 @@ import { HathoraError } from "./hathora-error.js";
 
 /** Which request an error is about. Never holds headers, so never the token. */
 export interface RequestErrorInit {
+  /** The operationId of openapi.yaml, such as `GetProcess`. */
   operationId: string;
+  /** The HTTP method, upper case. */
   method: string;
   /** The full URL that was requested. */
   url: string;
   /** How many attempts were made, retries included. */
   attempts: number;
+  /** What caused the error, when something did (a connection failure, say). */
   cause?: unknown;
 }
 
@@ -16,10 +19,15 @@ export interface RequestErrorInit {
  * ConnectionTimeoutError) and ResponseError. Each subclass writes its own message.
  */
 export class RequestError extends HathoraError {
+  /** The class of the error: one of the subclasses' names. */
   override name: string = "RequestError";
+  /** The operationId of openapi.yaml, such as `GetProcess`. */
   readonly operationId: string;
+  /** The HTTP method, upper case. */
   readonly method: string;
+  /** The full URL that was requested (the message shows at most 500 characters of it). */
   readonly url: string;
+  /** How many attempts were made, retries included. */
   readonly attempts: number;
 
   constructor(init: RequestErrorInit, message: string) {

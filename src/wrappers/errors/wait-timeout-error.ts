@@ -3,9 +3,13 @@ import { HathoraError } from "./hathora-error.js";
 
 /** `waitForProcess` reached its `waitTimeoutMs` deadline before the process reached `until`. */
 export class WaitTimeoutError<P extends ProcessV2 | ProcessV3 = ProcessV2 | ProcessV3> extends HathoraError {
+  /** Always "WaitTimeoutError". */
   override name = "WaitTimeoutError" as const;
+  /** The id of the process waited for. */
   readonly processId: string;
+  /** The status waited for. */
   readonly until: string;
+  /** The deadline of the wait that passed, in milliseconds. */
   readonly waitTimeoutMs: number;
   /** The last process seen, undefined if it was not found yet. */
   readonly lastProcess: P | undefined;
