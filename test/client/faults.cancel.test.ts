@@ -28,9 +28,13 @@ describe("cancellation", () => {
   it("aborting while the request waits for headers rejects at once, and nothing is retried", async () => {
     const base = server.route(() => {});
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    const call = rejectionOf(faultClient(base, { timeoutMs: 60_000 }).processesV3.getProcess({ processId: "p", signal: controller.signal }));
+    // Abort once the server holds the request (a fixed delay can fire before it arrives on a
+    // loaded machine, and then nothing was sent at all).
+    while (server.seen(base).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const started = Date.now();
-    const error = await rejectionOf(faultClient(base, { timeoutMs: 60_000 }).processesV3.getProcess({ processId: "p", signal: controller.signal }));
+    controller.abort();
+    const error = await call;
     expectAbortError(error);
     expect(Date.now() - started).toBeLessThan(AT_ONCE_MS);
     await new Promise((resolve) => setTimeout(resolve, 200));
