@@ -5,7 +5,7 @@
 // Declarations only are emitted, in-process, into .tmp/api-report/: no JavaScript and no
 // second Node start, which keeps the check to a few seconds.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Extractor, ExtractorConfig } from "@microsoft/api-extractor";
 import ts from "typescript";
@@ -57,4 +57,11 @@ if (!result.succeeded) {
   console.error(`API Extractor failed with ${result.errorCount} error(s) and ${result.warningCount} warning(s); see above.`);
   process.exit(1);
 }
-console.log(args.update ? `${REPORT} ${result.apiReportChanged ? "rewritten" : "already up to date"}.` : `${REPORT} matches the exported API.`);
+// TSDoc on every export: API Extractor marks an export or member without it "(undocumented)".
+const lines = readFileSync(REPORT, "utf8").split("\n");
+const undocumented = lines.flatMap((line, index) => (line.includes("(undocumented)") ? [(lines[index + 1] ?? "").trim()] : []));
+if (undocumented.length > 0) {
+  console.error(`${undocumented.length} export(s) or member(s) have no TSDoc comment; document them in src/:\n${undocumented.map((item) => `  ${item}`).join("\n")}`);
+  process.exit(1);
+}
+console.log(args.update ? `${REPORT} ${result.apiReportChanged ? "rewritten" : "already up to date"}.` : `${REPORT} matches the exported API, every item documented.`);

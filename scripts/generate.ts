@@ -48,7 +48,46 @@ function openEnumType(schema: SchemaObject): ts.TypeNode | undefined {
 
 async function generateSchemaTypes(): Promise<string> {
   const ast = await openapiTS(specUrl, { silent: true, transform: openEnumType });
-  return HEADER + "\n" + astToString(ast);
+  return HEADER + "\n" + documented(astToString(ast));
+}
+
+// openapi-typescript documents what the spec describes, but not its own containers (`paths`,
+// `components`, `operations`) nor their entries: TSDoc for those, so that every export of the
+// package is documented (the API report has no "(undocumented)").
+const CONTAINER_DOCS: Record<string, string> = {
+  paths: "Every path of openapi.yaml with its operations, as openapi-fetch types them.",
+  components: "The reusable parts of openapi.yaml: schemas, responses and parameters.",
+  operations: "Every operation of openapi.yaml by operationId: its parameters and responses.",
+};
+const COMPONENT_DOCS: Record<string, string> = {
+  schemas: "The schemas of openapi.yaml; the package's public types are aliases of these.",
+  responses: "The shared responses of openapi.yaml.",
+  parameters: "The shared parameters of openapi.yaml.",
+  requestBodies: "No shared request bodies.",
+  headers: "No shared headers.",
+  pathItems: "No shared path items.",
+};
+
+function documented(source: string): string {
+  let container = "";
+  const out: string[] = [];
+  for (const line of source.split("\n")) {
+    const top = /^export interface (\w+) \{$/.exec(line);
+    if (top?.[1] !== undefined) {
+      container = top[1];
+      const doc = CONTAINER_DOCS[container];
+      if (doc && !out.at(-1)?.endsWith("*/")) out.push(`/** ${doc} */`);
+    }
+    const entry = /^ {4}("?)([^\s"]+)\1\??: /.exec(line);
+    if (entry?.[2] !== undefined && !out.at(-1)?.endsWith("*/")) {
+      const name = entry[2];
+      const doc =
+        container === "paths" ? `The path \`${name}\`.` : container === "operations" ? `The operation \`${name}\`.` : container === "components" ? COMPONENT_DOCS[name] : undefined;
+      if (doc) out.push(`    /** ${doc} */`);
+    }
+    out.push(line);
+  }
+  return out.join("\n");
 }
 
 function resolve(spec: Json, node: Json): Json {

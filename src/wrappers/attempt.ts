@@ -5,18 +5,11 @@ import { createFinalURL, defaultPathSerializer, mergeHeaders, type QuerySerializ
 import { linkSignal } from "./abort-link.js";
 import type { AttemptExchange } from "./attempt-event.js";
 import type { Clock } from "./clock.js";
-import { createApiError, type ApiErrorInit } from "./errors/api-error.js";
+import { buildRequestError, type FailedRequest, type Failure } from "./errors/build-request-error.js";
 import { ConfigError } from "./errors/config-error.js";
-import { ConnectionError } from "./errors/connection-error.js";
-import { ConnectionTimeoutError } from "./errors/connection-timeout-error.js";
 import { HathoraError } from "./errors/hathora-error.js";
-import type { RequestErrorInit } from "./errors/request-error.js";
-import { ResponseError } from "./errors/response-error.js";
 import { classifyFetchFailure } from "./fetch-failure.js";
 import type { OperationSpec } from "./operation-types.js";
-import { parseRetryAfter } from "./retry-after.js";
-import { statusText } from "./status-text.js";
-import { copyWithoutToken, redact, redactDeep } from "./token.js";
 import type { Transport } from "./transport.js";
 
 /** What every attempt of a client shares. */
@@ -56,7 +49,6 @@ export interface AttemptResult {
   response: Response;
 }
 
-const BODY_LIMIT = 2000;
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
@@ -64,7 +56,7 @@ const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
  * response's headers are left on it, also when the attempt fails.
  */
 export async function attempt(context: AttemptContext, request: AttemptRequest, exchange?: AttemptExchange): Promise<AttemptResult> {
-  const { spec, token, signal, url } = request;
+  const { spec, signal, url } = request;
   const init = buildInit(context, request);
   if (exchange) exchange.requestHeaders = init.headers;
 
@@ -78,7 +70,7 @@ export async function attempt(context: AttemptContext, request: AttemptRequest, 
   try {
     const response = await context.transport(url, init);
     if (exchange) exchange.responseHeaders = response.headers;
-    if (!response.ok) throw createApiError(await errorInit(request, url, response));
+    if (!response.ok) throw failed(request, { kind: "status", response, body: await response.text() });
     if (spec.response === "empty") {
       await response.body?.cancel();
       return { data: undefined, response };
@@ -86,24 +78,23 @@ export async function attempt(context: AttemptContext, request: AttemptRequest, 
     const text = await response.text();
     const contentType = response.headers.get("content-type") ?? "";
     if (!JSON_CONTENT_TYPE.test(contentType)) {
-      throw responseError(request, url, response, text, `expected a JSON body, got ${contentType ? `content type ${contentType}` : "no content type"}`);
+      throw failed(request, { kind: "body", response, body: text, problem: `expected a JSON body, got ${contentType ? `content type ${contentType}` : "no content type"}` });
     }
-    if (text === "") throw responseError(request, url, response, text, "expected a JSON body, got an empty body");
+    if (text === "") throw failed(request, { kind: "body", response, body: text, problem: "expected a JSON body, got an empty body" });
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (parseError) {
       // Not the parser's own message: it quotes the text around the error, which may hold part
       // of the token (an echoing server) that no redaction can recognise.
-      throw responseError(request, url, response, text, `invalid JSON body${jsonErrorPosition(parseError)}`);
+      throw failed(request, { kind: "body", response, body: text, problem: `invalid JSON body${jsonErrorPosition(parseError)}` });
     }
     return { data, response };
   } catch (thrown) {
     if (thrown instanceof HathoraError) throw thrown; // the ApiError or ResponseError above
     if (signal?.aborted) throw signal.reason;
-    if (controller.signal.aborted) throw new ConnectionTimeoutError({ ...about(request, url), timeoutMs: request.timeoutMs });
-    const cause = context.copyFetchErrors ? copyWithoutToken(thrown, token) : thrown instanceof Error ? thrown : new Error(String(thrown));
-    throw new ConnectionError({ ...about(request, url), ...classifyFetchFailure(thrown), cause });
+    if (controller.signal.aborted) throw failed(request, { kind: "timeout", timeoutMs: request.timeoutMs });
+    throw failed(request, { kind: "connection", error: thrown, copyCause: context.copyFetchErrors, ...classifyFetchFailure(thrown) });
   } finally {
     clock.clearTimeout(timer);
     unlink();
@@ -130,8 +121,9 @@ function buildInit(context: AttemptContext, request: AttemptRequest): RequestIni
   try {
     return { method: request.spec.method, headers: requestHeaders(context.headers, request.callHeaders, request.token) };
   } catch (error) {
-    // Headers rejects a value with a line break, quoting it.
-    throw new ConfigError(`${request.operationId}: the request could not be built: ${redact(String(error), request.token)}`);
+    // Headers rejects a value with a line break, quoting it: one of the user's headers, never
+    // the token, whose text token.ts has already checked.
+    throw new ConfigError(`${request.operationId}: the request could not be built: ${String(error)}`);
   }
 }
 
@@ -141,48 +133,14 @@ function jsonErrorPosition(error: unknown): string {
   return position === undefined ? "" : ` at position ${position}`;
 }
 
-/** Which request an error is about; built only when there is an error. */
-function about(request: AttemptRequest, url: string): RequestErrorInit {
-  return { operationId: request.operationId, method: request.spec.method, url, attempts: request.attempt };
-}
-
-async function errorInit(request: AttemptRequest, url: string, response: Response): Promise<ApiErrorInit> {
-  const body = await response.text();
-  return {
-    ...about(request, url),
-    status: response.status,
-    statusText: response.statusText || statusText(response.status),
-    body: body === "" ? undefined : errorBody(body, request.token),
-    headers: headersOf(response, request.token),
-    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-  };
-}
-
-function responseError(request: AttemptRequest, url: string, response: Response, text: string, problem: string, cause?: unknown): ResponseError {
-  const { token } = request;
-  return new ResponseError({ ...about(request, url), problem, status: response.status, headers: headersOf(response, token), body: cut(redact(text, token)), cause });
+/** The error of this attempt, built (and the token taken out of it) by buildRequestError. */
+function failed(request: AttemptRequest, failure: Failure): HathoraError {
+  const about: FailedRequest = { operationId: request.operationId, method: request.spec.method, url: request.url, attempts: request.attempt, token: request.token };
+  return buildRequestError(about, failure);
 }
 
 /** The client's headers, this call's over them, and the token over both. */
 function requestHeaders(client: Readonly<Record<string, string>>, call: Record<string, string> | undefined, token: string): Headers | Record<string, string> {
   const authorization = `Bearer ${token}`;
   return call ? mergeHeaders(client, call, { authorization }) : { ...client, authorization };
-}
-
-/** An error body: parsed when it is JSON (whatever the content type says), its text otherwise. */
-function errorBody(text: string, token: string): unknown {
-  try {
-    return redactDeep(JSON.parse(text) as unknown, token);
-  } catch {
-    return cut(redact(text, token));
-  }
-}
-
-/** Only errors carry headers; a success does not pay for copying them. */
-function headersOf(response: Response, token: string): Record<string, string> {
-  return redactDeep(Object.fromEntries(response.headers), token);
-}
-
-function cut(text: string): string {
-  return text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT)}… (${text.length} characters)` : text;
 }

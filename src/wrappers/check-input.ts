@@ -3,7 +3,7 @@
 // strings only: the server decides which values exist.
 import { ConfigError } from "./errors/config-error.js";
 import type { OperationSpec } from "./operation-types.js";
-import { CALL_OPTION_NAMES, describeValue, isCallOption } from "./options.js";
+import { CALL_OPTION_NAMES, describeValue, isCallOption, rejectUnknownOptions } from "./options.js";
 
 type Param = OperationSpec["params"][number];
 interface ValueSchema {
@@ -25,12 +25,8 @@ export function checkArguments(operationId: string, spec: OperationSpec, input: 
   }
   const given = (input ?? {}) as Record<string, unknown>;
   const params: readonly Param[] = spec.params;
-  for (const key of Object.keys(given)) {
-    if (!isCallOption(key) && !params.some((param) => param.name === key)) {
-      const known = [...params.map((param) => param.name).filter((name) => name !== "appId"), ...CALL_OPTION_NAMES];
-      throw new ConfigError(`${operationId}: unknown option "${key}"; known options: ${known.join(", ")}`);
-    }
-  }
+  const isKnown = (key: string) => isCallOption(key) || params.some((param) => param.name === key);
+  rejectUnknownOptions(given, isKnown, [...params.map((param) => param.name).filter((name) => name !== "appId"), ...CALL_OPTION_NAMES], operationId);
 
   const pathParams: Record<string, string> = {};
   const query: Record<string, unknown> = {};
@@ -40,7 +36,7 @@ export function checkArguments(operationId: string, spec: OperationSpec, input: 
       if (param.required) throw new ConfigError(missing(operationId, param.name));
       continue;
     }
-    const problem = param.in === "path" ? checkPathValue(value, param.schema) : checkValue(value, param.schema);
+    const problem = param.in === "path" ? checkPathValue(value, param.schema) : (checkValue(value, param.schema) ?? checkUnixSeconds(param.name, value));
     if (problem) throw new ConfigError(`${operationId}: ${param.name} ${problem}`);
     if (param.in === "path") pathParams[param.name] = value as string;
     else query[param.name] = value;
@@ -62,6 +58,19 @@ function checkPathValue(value: unknown, schema: ValueSchema): string | undefined
     return `must be a non-empty string other than "." and "..", got ${describeValue(value)}`;
   }
   return checkValue(value, schema);
+}
+
+// The time parameters the spec declares as Unix timestamps in whole seconds.
+const UNIX_SECONDS = new Set(["start", "end", "before"]);
+// 1e11 seconds is the year 5138: no time range of a game server reaches it. In milliseconds it
+// is 3 March 1973, so `Date.now()` and `date.getTime()` (about 1.7e12 today) are always above
+// it. A value this large is plainly milliseconds where seconds are meant, and sending it would
+// silently ask for a range thousands of years away.
+const MILLISECONDS_THRESHOLD = 1e11;
+
+function checkUnixSeconds(name: string, value: unknown): string | undefined {
+  if (!UNIX_SECONDS.has(name) || typeof value !== "number" || Math.abs(value) < MILLISECONDS_THRESHOLD) return undefined;
+  return `is a Unix timestamp in seconds, but ${value} looks like milliseconds (it is past the year 5000 as seconds): pass Math.floor(ms / 1000)`;
 }
 
 function checkValue(value: unknown, schema: ValueSchema): string | undefined {

@@ -4,6 +4,7 @@ import type { operationSpecs } from "../generated/operations.js";
 import type { operations } from "../generated/schema.js";
 import type { CallOptions } from "./options.js";
 
+/** The operationIds of openapi.yaml. */
 export type OperationId = keyof operations;
 
 /** What the client knows of an operation at run time: method, path, parameters, retry safety. */

@@ -54,9 +54,13 @@ export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
 /** A console-shaped logger: `console` itself, pino, winston, or your own. */
 export interface Logger {
+  /** Logs a failure. */
   error(message: string, ...details: unknown[]): void;
+  /** Logs a warning. */
   warn(message: string, ...details: unknown[]): void;
+  /** Logs an informational line. */
   info(message: string, ...details: unknown[]): void;
+  /** Logs a debugging line (may include redacted headers). */
   debug(message: string, ...details: unknown[]): void;
 }
 
@@ -147,7 +151,14 @@ const milliseconds =
       : `must be a whole number of milliseconds from ${min} to ${MAX_TIMER_MS}`;
 const boolean: Check = (value) => (typeof value === "boolean" ? undefined : "must be a boolean");
 const nonEmptyString: Check = (value) => (typeof value === "string" && value !== "" ? undefined : "must be a non-empty string");
-const headerRecord: Check = (value) => (typeof value === "object" && value !== null && !Array.isArray(value) ? undefined : "must be an object of strings");
+const headerRecord: Check = (value) => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "must be an object of strings";
+  // The client always sends `Bearer <token>`; an Authorization here would be overwritten silently.
+  if (Object.keys(value).some((name) => name.toLowerCase() === "authorization")) {
+    return "must not contain Authorization: the client sends `Authorization: Bearer <token>` itself; pass the token as createHathoraClient({ token }) (a function returning it, if it changes)";
+  }
+  return undefined;
+};
 const abortSignal: Check = (value) => (value instanceof AbortSignal ? undefined : "must be an AbortSignal");
 const hasMethods =
   (...names: string[]): Check =>
@@ -186,6 +197,24 @@ const CALL_OPTIONS = {
   retryNonIdempotent: REQUEST_SETTINGS.retryNonIdempotent.check,
 } satisfies { [Key in keyof CallOptions]-?: Check };
 
+/**
+ * Every option `createHathoraClient` knows, typed against the interface so that a new option
+ * cannot be forgotten here: the one list that unknown (misspelt) options are rejected against.
+ */
+const CLIENT_OPTIONS = {
+  token: true,
+  appId: true,
+  baseUrl: true,
+  fetch: true,
+  headers: true,
+  userAgent: true,
+  logger: true,
+  logLevel: true,
+  onAttempt: true,
+  clock: true,
+  ...REQUEST_SETTINGS,
+} satisfies { [Key in keyof HathoraClientOptions]-?: unknown };
+
 /** The client's options, checked, with every default filled in. */
 export interface ResolvedClientOptions {
   token: TokenSource;
@@ -207,6 +236,7 @@ export function resolveClientOptions(options: HathoraClientOptions): ResolvedCli
   if (typeof options !== "object" || options === null) {
     throw new ConfigError("createHathoraClient expects an options object with at least a token");
   }
+  rejectUnknownOptions(options, (name) => Object.hasOwn(CLIENT_OPTIONS, name), Object.keys(CLIENT_OPTIONS), "createHathoraClient");
   const { token, appId, baseUrl = "https://api.hathora.dev", fetch, userAgent, logger, logLevel: level, onAttempt, clock = systemClock } = options;
   checkTokenOption(token);
   if (appId !== undefined) failIf(nonEmptyString(appId), "appId", appId, "createHathoraClient");
@@ -273,11 +303,10 @@ export function resolveCallOptions(given: Record<string, unknown>, client: Reque
 export function resolveWaitOptions(options: WaitOptions, where: string, own: string): { settings: WaitSettings; call: CallOptions } {
   if (typeof options !== "object" || options === null) throw new ConfigError(`${where}: expected an options object`);
   const call: Record<string, unknown> = {};
+  const known = (name: string) => isCallOption(name) || Object.hasOwn(WAIT_SETTINGS, name) || name === own;
+  rejectUnknownOptions(options, known, [own, ...Object.keys(WAIT_SETTINGS), ...CALL_OPTION_NAMES], where);
   for (const name of Object.keys(options)) {
     if (isCallOption(name)) call[name] = (options as Record<string, unknown>)[name];
-    else if (!Object.hasOwn(WAIT_SETTINGS, name) && name !== own) {
-      throw new ConfigError(`${where}: unknown option "${name}"; known options: ${[own, ...Object.keys(WAIT_SETTINGS), ...CALL_OPTION_NAMES].join(", ")}`);
-    }
   }
   return { settings: resolve(WAIT_SETTINGS, options, where), call };
 }
@@ -295,6 +324,16 @@ function resolve<T>(table: { [Key in keyof T]: Setting<T[Key]> }, options: objec
     }
   }
   return resolved;
+}
+
+/**
+ * The one check for misspelt options, of the client, of a call and of a wait: a ConfigError
+ * naming the unknown option and listing the known ones.
+ */
+export function rejectUnknownOptions(options: object, isKnown: (name: string) => boolean, knownNames: readonly string[], where: string): void {
+  for (const name of Object.keys(options)) {
+    if (!isKnown(name)) throw new ConfigError(`${where}: unknown option "${name}"; known options: ${knownNames.join(", ")}`);
+  }
 }
 
 function failIf(problem: string | undefined, name: string, value: unknown, where: string): void {

@@ -10,27 +10,32 @@ import {
   type WaitForProcessOptions,
 } from "./wait-for-process.js";
 
+/** The options of `processesV2.getProcessInfo`: its parameters and the call options. */
 export type GetProcessInfoV2Options = OperationInput<"GetProcessInfoV2Deprecated">;
+/** The options of `processesV2.getLatestProcesses`: its parameters and the call options. */
 export type GetLatestProcessesV2Options = OperationInput<"GetLatestProcessesV2Deprecated">;
+/** The options of `processesV2.getProcessesCountExperimental`: its parameters and the call options. */
 export type GetProcessesCountV2Options = OperationInput<"GetProcessesCountExperimentalV2Deprecated">;
+/** The options of `processesV2.createProcess`: its parameters and the call options. */
 export type CreateProcessV2Options = OperationInput<"CreateProcessV2Deprecated">;
+/** The options of `processesV2.stopProcess`: its parameters and the call options. */
 export type StopProcessV2Options = OperationInput<"StopProcessV2Deprecated">;
 
 /** Version 2 of the Processes API. Deprecated by Hathora in favour of `processesV3`. */
 export interface ProcessesV2 {
-  /** @deprecated Use `processesV3.getProcess`. */
+  /** As `processesV3.getProcess`, on the v2 endpoints. @deprecated Use `processesV3.getProcess`. */
   getProcessInfo(options: GetProcessInfoV2Options): OperationPromise<ProcessV2>;
-  /** @deprecated Use `processesV3.getLatestProcesses`. */
+  /** As `processesV3.getLatestProcesses`, on the v2 endpoints. @deprecated Use `processesV3.getLatestProcesses`. */
   getLatestProcesses(options?: GetLatestProcessesV2Options): OperationPromise<ProcessV2[]>;
-  /** @deprecated Use `processesV3.getProcessesCountExperimental`. */
+  /** As `processesV3.getProcessesCountExperimental`, on the v2 endpoints. @deprecated Use `processesV3.getProcessesCountExperimental`. */
   getProcessesCountExperimental(options?: GetProcessesCountV2Options): OperationPromise<ProcessCount>;
-  /** @deprecated Use `processesV3.createProcess`. Never retried after the request may have arrived. */
+  /** As `processesV3.createProcess`, on the v2 endpoints. @deprecated Use `processesV3.createProcess`. Never retried after the request may have arrived. */
   createProcess(options: CreateProcessV2Options): OperationPromise<ProcessV2>;
-  /** @deprecated Use `processesV3.stopProcess`. */
+  /** As `processesV3.stopProcess`, on the v2 endpoints. @deprecated Use `processesV3.stopProcess`. */
   stopProcess(options: StopProcessV2Options): OperationPromise<void>;
-  /** @deprecated Use `processesV3.waitForProcess`. Polls `getProcessInfo`; same rules. */
+  /** As `processesV3.waitForProcess`, on the v2 endpoints. @deprecated Use `processesV3.waitForProcess`. Polls `getProcessInfo`; same rules. */
   waitForProcess(options: WaitForProcessOptions): Promise<ProcessV2>;
-  /** @deprecated Use `processesV3.createProcessAndWait`. Same rules. */
+  /** As `processesV3.createProcessAndWait`, on the v2 endpoints. @deprecated Use `processesV3.createProcessAndWait`. Same rules. */
   createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<ProcessV2>;
 }
 

@@ -10,11 +10,17 @@ import {
   type WaitForProcessOptions,
 } from "./wait-for-process.js";
 
+/** The options of `processesV3.getProcess`: its parameters and the call options. */
 export type GetProcessOptions = OperationInput<"GetProcess">;
+/** The options of `processesV3.getLatestProcesses`: its parameters and the call options. */
 export type GetLatestProcessesOptions = OperationInput<"GetLatestProcesses">;
+/** The options of `processesV3.getProcessesCountExperimental`: its parameters and the call options. */
 export type GetProcessesCountOptions = OperationInput<"GetProcessesCountExperimental">;
+/** The options of `processesV3.createProcess`: its parameters and the call options. */
 export type CreateProcessOptions = OperationInput<"CreateProcess">;
+/** The options of `processesV3.stopProcess`: its parameters and the call options. */
 export type StopProcessOptions = OperationInput<"StopProcess">;
+/** The options of `processesV3.getProcessMetrics`: its parameters and the call options. */
 export type GetProcessMetricsOptions = OperationInput<"GetProcessMetrics">;
 
 /** Version 3 of the Processes API. */

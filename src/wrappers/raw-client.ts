@@ -3,7 +3,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { resolveClientOptions, type HathoraClientOptions } from "./options.js";
-import { copyWithoutToken, resolveToken } from "./token.js";
+import { redactor, resolveToken } from "./token.js";
 import { createTransport } from "./transport.js";
 
 /**
@@ -25,7 +25,7 @@ export function createRawClient(options: HathoraClientOptions): Client<paths> {
       const body = request.body === null ? undefined : await request.arrayBuffer();
       const init = { method: request.method, headers: requestHeaders, signal: request.signal, ...(body && { body }) };
       return transport(request.url, init).catch((error: unknown) => {
-        throw fetch ? copyWithoutToken(error, resolved) : error;
+        throw fetch ? redactor(resolved).error(error) : error;
       });
     },
   });

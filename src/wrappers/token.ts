@@ -36,24 +36,57 @@ export async function resolveToken(source: TokenSource): Promise<string> {
 // `Headers` rejects such values with a message that quotes them, token included; say it first.
 function checkTokenText(token: string): void {
   if (token.trim() === "") throw new ConfigError("The token is blank");
+  // Sent as it is, " abc" is a different token and fails with a 401 that does not say why.
+  if (token.trim() !== token) {
+    throw new ConfigError("The token has whitespace around it (a stray space or line break, often from an environment file): pass token.trim()");
+  }
   if (/[^\x20-\x7e\t]/.test(token)) {
     throw new ConfigError("The token contains characters an HTTP header cannot carry (line breaks or non-ASCII)");
   }
 }
 
-/** `text` with every occurrence of `token` replaced. */
-export function redact(text: string, token: string): string {
-  return text.includes(token) ? text.split(token).join(REDACTED) : text;
+// A token shorter than this cannot be told apart from ordinary text: "t", "test" or "abc123"
+// occur inside words, header names and ids, and replacing them there mangles the message
+// ("Process no[REDACTED] found"). Such a token (in practice a placeholder in tests: a real
+// Hathora token is a JWT hundreds of characters long) is replaced only where it stands whole:
+// a whole header value or JSON string, or after "Bearer ". From this length on, it is replaced
+// wherever it occurs, as a secret must be.
+const FREE_TEXT_MIN_LENGTH = 8;
+
+/** Replaces one token in everything an error may carry; see `FREE_TEXT_MIN_LENGTH` for the rule. */
+export interface Redactor {
+  /** Free text: a message, a stack, a non-JSON body, a URL. */
+  text(text: string): string;
+  /** A value that stands on its own: a header value, a JSON string. */
+  whole(value: string): string;
+  /** A parsed JSON value: every string in it (keys included) redacted as a whole value. */
+  json<T>(value: T): T;
+  /** Header values redacted; header names never (they are the protocol's words, not data). */
+  headers(headers: Record<string, string>): Record<string, string>;
+  /** A copy of an error without the token: see `copyWithoutToken`. */
+  error(error: unknown): Error;
 }
 
-/** A copy of a JSON-like value with `redact` applied to every string in it, keys included. */
-export function redactDeep<T>(value: T, token: string): T {
-  if (typeof value === "string") return redact(value, token) as T;
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, token)) as T;
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key, token), redactDeep(item, token)])) as T;
-  }
-  return value;
+/** The redactor of `token`. */
+export function redactor(token: string): Redactor {
+  const anywhere = token.length >= FREE_TEXT_MIN_LENGTH;
+  const bearer = new RegExp(`(Bearer\\s+)${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w.~+/=-])`, "g");
+  const text = (value: string): string => {
+    if (anywhere) return value.includes(token) ? value.split(token).join(REDACTED) : value;
+    if (value.trim() === token) return REDACTED;
+    return value.includes(token) ? value.replace(bearer, `$1${REDACTED}`) : value;
+  };
+  const whole = (value: string): string => (value === token ? REDACTED : text(value));
+  const json = <T>(value: T): T => {
+    if (typeof value === "string") return whole(value) as T;
+    if (Array.isArray(value)) return value.map(json) as T;
+    if (typeof value === "object" && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [whole(key), json(item)])) as T;
+    }
+    return value;
+  };
+  const headers = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([name, value]) => [name, whole(value)]));
+  return { text, whole, json, headers, error: (error) => copyWithoutToken(error, text) };
 }
 
 // The fields of a system or undici error worth keeping on a copy.
@@ -64,16 +97,16 @@ const KEPT_FIELDS = ["code", "errno", "syscall", "address", "port", "hostname"] 
  * the system fields, with the token redacted, and nothing else. Such a `fetch` may attach the
  * request (with its Authorization header) to its errors; a copy cannot carry it along.
  */
-export function copyWithoutToken(error: unknown, token: string, depth = 0): Error {
-  if (!(error instanceof Error)) return new Error(redact(String(error), token));
-  const copy = new Error(redact(error.message, token)) as Error & Record<string, unknown>;
+export function copyWithoutToken(error: unknown, redact: (text: string) => string, depth = 0): Error {
+  if (!(error instanceof Error)) return new Error(redact(String(error)));
+  const copy = new Error(redact(error.message)) as Error & Record<string, unknown>;
   copy.name = error.name;
-  copy.stack = redact(error.stack ?? "", token);
+  copy.stack = redact(error.stack ?? "");
   for (const field of KEPT_FIELDS) {
     const value: unknown = (error as Error & Record<string, unknown>)[field];
-    if (typeof value === "string") copy[field] = redact(value, token);
+    if (typeof value === "string") copy[field] = redact(value);
     else if (typeof value === "number") copy[field] = value;
   }
-  if (error.cause !== undefined && depth < 4) copy.cause = copyWithoutToken(error.cause, token, depth + 1);
+  if (error.cause !== undefined && depth < 4) copy.cause = copyWithoutToken(error.cause, redact, depth + 1);
   return copy;
 }

@@ -11,11 +11,15 @@ import { resolveWaitOptions, type CallOptions, type WaitOptions } from "./option
 import { sleep } from "./sleep.js";
 import type { ProcessV2, ProcessV3, Region } from "./types.js";
 
+/** The options of `waitForProcess`. */
 export interface WaitForProcessOptions extends WaitOptions {
+  /** The process to wait for. */
   processId: string;
 }
 
+/** The options of `createProcessAndWait`. */
 export interface CreateProcessAndWaitOptions extends WaitOptions {
+  /** Where to create the process. */
   region: Region;
 }
 
@@ -48,6 +52,7 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess
   const timer = clock.setTimeout(() => deadline.abort(), waitTimeoutMs);
   const started = clock.now();
   let last: P | undefined;
+  let notFound = false;
   try {
     for (let pause = pollIntervalMs; ; pause = Math.min(maxPollIntervalMs, pause * 1.5)) {
       try {
@@ -57,13 +62,14 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess
       } catch (error) {
         const young = last === undefined && clock.now() - started < notFoundGraceMs;
         if (!(error instanceof NotFoundError && young)) throw error;
+        notFound = true;
       }
       await sleep(pause, deadline.signal, clock);
     }
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
     // Only the deadline's own abort is a timeout: an error thrown as it fired stays that error.
-    if (deadline.signal.aborted && error === deadline.signal.reason) throw new WaitTimeoutError({ processId, until, waitTimeoutMs, lastProcess: last });
+    if (deadline.signal.aborted && error === deadline.signal.reason) throw new WaitTimeoutError({ processId, until, waitTimeoutMs, lastProcess: last, notFound });
     throw error;
   } finally {
     clock.clearTimeout(timer);

@@ -131,11 +131,54 @@ describe("bad call arguments are ConfigErrors, before any request", () => {
     ["a processId no URL can carry (a lone surrogate)", () => v3.getProcess({ processId: "p-\uD800" }), /GetProcess: the request could not be built: URIError/],
     ["a call header value with a line break", () => v3.getProcess({ processId: "p", headers: { "X-Team": "a\nb" } }), /GetProcess: the request could not be built: [\s\S]*invalid header value/],
     ["a misspelt wait option", () => v3.waitForProcess({ processId: "p", timeoutMS: 5 } as never), /waitForProcess: unknown option "timeoutMS"; known options: processId, until, waitTimeoutMs/],
+    ["start in milliseconds (Date.now())", () => v3.getProcessMetrics({ processId: "p", start: 1_732_320_000_000 }), /start is a Unix timestamp in seconds, but 1732320000000 looks like milliseconds.*Math\.floor\(ms \/ 1000\)/],
+    ["end in milliseconds", () => v3.getProcessMetrics({ processId: "p", end: 1_732_320_000_000 }), /end is a Unix timestamp in seconds.*looks like milliseconds/],
+    ["before in milliseconds", () => v3.getLatestProcesses({ before: 1_732_320_000_000 }), /before is a Unix timestamp in seconds.*looks like milliseconds/],
+    ["an Authorization call header", () => v3.getProcess({ processId: "p", headers: { Authorization: "Bearer other" } }), /headers must not contain Authorization.*createHathoraClient\(\{ token \}\)/],
   ];
   it.each(cases)("%s", async (_, call, message) => {
     const error = await rejectionOf(call(), ConfigError);
     expect(error).toBeInstanceOf(HathoraError);
     expect(error.message).toMatch(message);
     expect(counter.count()).toBe(0);
+  });
+});
+
+describe("new-user edges of the client options", () => {
+  it("a misspelt client option is rejected like a misspelt call option", () => {
+    expect(() => createHathoraClient({ token: "t", timeoutMss: 5 } as never)).toThrow(ConfigError);
+    expect(() => createHathoraClient({ token: "t", timeoutMss: 5 } as never)).toThrow(/createHathoraClient: unknown option "timeoutMss"; known options: token, appId, .*timeoutMs/);
+  });
+
+  it("every documented client option is known", () => {
+    const clock = { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined };
+    const all: Required<HathoraClientOptions> = {
+      token: "t", appId: "a", baseUrl: "http://localhost", fetch: async () => new Response(), headers: {}, userAgent: "u", logger: console, logLevel: "off",
+      onAttempt: () => undefined, clock, maxRetries: 0, timeoutMs: 1, retryBaseDelayMs: 1, retryMaxDelayMs: 1, maxRetryAfterMs: 1, retryNonIdempotent: false,
+    };
+    expect(createHathoraClient(all).processesV3).toBeDefined();
+  });
+
+  it.each([" token", "token ", "token\n"])("a token with whitespace around it (%j) is a ConfigError saying to trim it", (token) => {
+    expect(() => createHathoraClient({ token })).toThrow(/whitespace around it.*token\.trim\(\)/);
+  });
+
+  it("a token function returning whitespace around the token rejects the call, before sending", async () => {
+    const counter = countingFetch();
+    const client = createHathoraClient({ token: () => "abc ", appId: "a", fetch: counter.fetch });
+    await expect(client.processesV3.getProcess({ processId: "p" })).rejects.toThrow(/whitespace around it/);
+    expect(counter.count()).toBe(0);
+  });
+
+  it.each(["Authorization", "authorization", "AUTHORIZATION"])("an %s header in the client's headers is a ConfigError saying to pass the token", (name) => {
+    expect(() => createHathoraClient({ token: "t", headers: { [name]: "Bearer x" } })).toThrow(/headers must not contain Authorization.*createHathoraClient\(\{ token \}\)/);
+  });
+
+  it("start, end and before in whole seconds pass", async () => {
+    const counter = countingFetch();
+    const { processesV3: v3 } = createHathoraClient({ token: "t", appId: "a", fetch: counter.fetch });
+    await v3.getProcessMetrics({ processId: "p", start: 1_732_320_000, end: 1_732_323_600 }).catch(() => undefined);
+    await v3.getLatestProcesses({ before: 1_732_320_000 }).catch(() => undefined);
+    expect(counter.count()).toBe(2);
   });
 });

@@ -156,7 +156,7 @@ describe("Retry-After", () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(3_600_000);
     expect(server.seen(base)).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000); // not the hour it asked for
   });
 });
 
@@ -174,6 +174,6 @@ describe("backoff without Retry-After", () => {
     // Jitter takes off at most 25%: 150..200 ms, then 300..400 ms.
     expect(second - first).toBeGreaterThanOrEqual(140);
     expect(third - second).toBeGreaterThanOrEqual(290);
-    expect(third - first).toBeLessThan(4000);
+    expect(third - first).toBeLessThan(10_000); // no runaway wait (generous for a loaded machine)
   });
 });

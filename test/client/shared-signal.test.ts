@@ -36,7 +36,7 @@ describe("a signal shared by many calls", () => {
 
   it("200 calls waiting in backoff on it share one listener, print no warning, and all end at its abort", async () => {
     const base = server.route((_, res) => json(res, 503, { message: "busy" }));
-    const client = faultClient(base, { retryBaseDelayMs: 10_000, retryMaxDelayMs: 10_000 });
+    const client = faultClient(base, { retryBaseDelayMs: 60_000, retryMaxDelayMs: 60_000 });
     const shutdown = new AbortController();
     const calls = Array.from({ length: 200 }, () => rejectionOf(client.processesV3.getProcess({ processId: "p", signal: shutdown.signal })));
     while (server.seen(base).length < 200) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -45,7 +45,8 @@ describe("a signal shared by many calls", () => {
     const started = Date.now();
     shutdown.abort();
     const errors = await Promise.all(calls);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Well under the 60 s backoff they were in, with room for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(errors.every((error) => error instanceof DOMException && error.name === "AbortError")).toBe(true);
     expect(server.seen(base)).toHaveLength(200);
     expect(getEventListeners(shutdown.signal, "abort")).toHaveLength(0);

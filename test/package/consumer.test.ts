@@ -11,6 +11,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
 import { runCommand } from "../helpers/run-command.js";
+import { readmeCodeTests } from "./readme-code.js";
 
 const exec = promisify(execFile);
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -164,6 +165,10 @@ describe("the allocator suite of the README against hathora-processes/testing", 
     const readme = readFileSync(join(repo, "README.md"), "utf8");
     for (const file of ["allocator.ts", "allocator.test.ts"]) expect(readme).toContain(readFileSync(join(repo, "test/consumer", file), "utf8").trim());
   });
+});
+
+describe("the README's code", () => {
+  readmeCodeTests({ app: () => app, repo, tsc, tsconfig, baseUrl: () => inject("prismUrl") });
 });
 
 describe("the published spec", () => {

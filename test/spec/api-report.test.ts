@@ -37,7 +37,7 @@ beforeAll(async () => {
   writeFileSync(join(work, "openapi.yaml"), stringify(spec));
   const generated = await run(repo, "scripts/generate.ts", "--spec", join(work, "openapi.yaml"), "--out", join(work, "src/generated"));
   expect(generated.code, generated.out).toBe(0);
-}, 60_000);
+}, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 it("check:api fails on a spec change that changes exported types, and shows it in the report's diff", async () => {
@@ -50,4 +50,4 @@ it("check:api fails on a spec change that changes exported types, and shows it i
   // (a second run here would double the cost of this test in npm test).
   expect(readFileSync(join(work, ".tmp/api-report-temp/hathora-processes.api.md"), "utf8")).toMatch(/^\s+region2\?: string;$/m);
   expect(readFileSync(join(work, REPORT), "utf8")).not.toContain("region2");
-}, 60_000);
+}, 300_000);

@@ -1,6 +1,7 @@
-// `npm run docs` writes one HTML file that needs no network: Redoc is inlined, not loaded.
+// `npm run docs` writes the two references, neither of which needs the network: the HTTP one as
+// one HTML file with Redoc inlined, the TypeScript one as TypeDoc's static pages.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,13 +12,14 @@ const exec = promisify(execFile);
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 let work: string;
 let html: string;
+let typescriptDir: string;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "hathora-docs-test-"));
-  const out = join(work, "index.html");
-  await exec(process.execPath, [join(repo, "node_modules/tsx/dist/cli.mjs"), "scripts/build-docs.ts", "--out", out], { cwd: repo });
-  html = readFileSync(out, "utf8");
-}, 60_000);
+  await exec(process.execPath, [join(repo, "node_modules/tsx/dist/cli.mjs"), "scripts/build-docs.ts", "--out-dir", work], { cwd: repo });
+  html = readFileSync(join(work, "index.html"), "utf8");
+  typescriptDir = join(work, "typescript");
+}, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("the offline API reference", () => {
@@ -41,5 +43,33 @@ describe("the offline API reference", () => {
       expect(html).toContain(operationId);
     }
     expect(html).toContain("Hathora Cloud Processes API");
+  });
+});
+
+/** Every HTML page of the TypeScript reference, with its text. */
+function typescriptPages(): Array<{ file: string; text: string }> {
+  return readdirSync(typescriptDir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => ({ file, text: readFileSync(join(typescriptDir, file), "utf8") }));
+}
+
+describe("the TypeScript API reference", () => {
+  it("has a page for createHathoraClient with its TSDoc, and for the error classes and options", () => {
+    const page = readFileSync(join(typescriptDir, "functions/createHathoraClient.html"), "utf8");
+    expect(page).toContain("createHathoraClient");
+    for (const file of ["classes/WaitTimeoutError.html", "classes/ConfigError.html", "interfaces/HathoraClientOptions.html", "interfaces/ProcessesV3.html"]) {
+      expect(existsSync(join(typescriptDir, file)), file).toBe(true);
+    }
+    const options = readFileSync(join(typescriptDir, "interfaces/HathoraClientOptions.html"), "utf8");
+    expect(options).toContain("Hathora developer token");
+  });
+
+  it("loads no script, style or font from the network", () => {
+    const pages = typescriptPages();
+    expect(pages.length).toBeGreaterThan(20);
+    for (const { file, text } of pages) {
+      expect(text, file).not.toMatch(/<script[^>]*\ssrc="https?:/i);
+      expect(text, file).not.toMatch(/<link[^>]*href="https?:/i);
+    }
   });
 });

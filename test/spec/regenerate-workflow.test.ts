@@ -48,7 +48,7 @@ const original = () => parse(readFileSync(join(repo, "openapi.yaml"), "utf8"));
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "hathora-regenerate-"));
   [control, renamed] = await Promise.all([treeFrom(original(), join(work, "control")), treeFrom(renameStatus(original()), join(work, "renamed"))]);
-}, 60_000);
+}, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("editing openapi.yaml", () => {

@@ -1,8 +1,10 @@
 import { describeRequest, RequestError, type RequestErrorInit } from "./request-error.js";
 
+/** What a ConnectionError is built from. */
 export interface ConnectionErrorInit extends RequestErrorInit {
   /** The system error code found under `cause`, such as `ECONNREFUSED`, when there is one. */
   code: string | undefined;
+  /** False only when the failure proves the request never reached the server. */
   mayHaveReachedServer: boolean;
 }
 
@@ -11,6 +13,7 @@ export interface ConnectionErrorInit extends RequestErrorInit {
  * while the body was read), or the host did not resolve.
  */
 export class ConnectionError extends RequestError {
+  /** "ConnectionError", or "ConnectionTimeoutError" for the subclass. */
   override name: "ConnectionError" | "ConnectionTimeoutError" = "ConnectionError";
   /** The system error code found under `cause`, such as `ECONNREFUSED`, when there is one. */
   readonly code: string | undefined;

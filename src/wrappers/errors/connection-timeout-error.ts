@@ -8,7 +8,9 @@ import { describeRequest, type RequestErrorInit } from "./request-error.js";
  * `AbortSignal.timeout` of your own rejects with, so the two can be told apart.
  */
 export class ConnectionTimeoutError extends ConnectionError {
+  /** Always "ConnectionTimeoutError". */
   override name = "ConnectionTimeoutError" as const;
+  /** The per-attempt time limit that ran out, in milliseconds. */
   readonly timeoutMs: number;
 
   constructor(init: Omit<RequestErrorInit, "cause"> & { timeoutMs: number }) {

@@ -4,6 +4,7 @@ const BRAND = Symbol.for("hathora-processes.error");
 
 /** Base class of everything the client throws, except the caller's own abort reason. */
 export class HathoraError extends Error {
+  /** The class of the error, readable also where `instanceof` is not (another realm or copy). */
   override name: string = "HathoraError";
 
   constructor(message: string, options?: { cause?: unknown }) {

@@ -3,7 +3,9 @@ import { HathoraError } from "./hathora-error.js";
 
 /** The process moved past the awaited status into an end state (`waitForProcess`). */
 export class ProcessEndedError<P extends ProcessV2 | ProcessV3 = ProcessV2 | ProcessV3> extends HathoraError {
+  /** Always "ProcessEndedError". */
   override name = "ProcessEndedError" as const;
+  /** The id of the process that ended. */
   readonly processId: string;
   /** The status it ended in. */
   readonly status: P["status"];

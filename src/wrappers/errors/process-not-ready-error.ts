@@ -7,7 +7,9 @@ import { HathoraError } from "./hathora-error.js";
  * failed: a ProcessEndedError, a WaitTimeoutError, an ApiError, or the caller's abort reason.
  */
 export class ProcessNotReadyError<P extends ProcessV2 | ProcessV3 = ProcessV2 | ProcessV3> extends HathoraError {
+  /** Always "ProcessNotReadyError". */
   override name = "ProcessNotReadyError" as const;
+  /** The id of the process that was created (it may still be billed: stop it). */
   readonly processId: string;
   /** The process as `createProcess` returned it. */
   readonly process: P;

@@ -1,9 +1,12 @@
 import { describeRequest, RequestError, type RequestErrorInit } from "./request-error.js";
 
+/** What a ResponseError is built from. */
 export interface ResponseErrorInit extends RequestErrorInit {
   /** What is wrong with the body, e.g. "invalid JSON body: …". */
   problem: string;
+  /** The HTTP status (a success status). */
   status: number;
+  /** The response's headers, lower-case names. */
   headers: Record<string, string>;
   /** The body text, cut to a sane length. */
   body: string;
@@ -14,8 +17,11 @@ export interface ResponseErrorInit extends RequestErrorInit {
  * where one was promised. The server may have acted on the request.
  */
 export class ResponseError extends RequestError {
+  /** Always "ResponseError". */
   override name = "ResponseError" as const;
+  /** The HTTP status (a success status). */
   readonly status: number;
+  /** The response's headers, lower-case names. */
   readonly headers: Record<string, string>;
   /** The body text, cut to a sane length. */
   readonly body: string;

@@ -1,0 +1,28 @@
+// The TypeScript reference: TypeDoc's static HTML of the package's exports (src/index.ts), from
+// their TSDoc. Its pages, search index and assets are local files, so it opens from disk offline.
+import { Application, OptionDefaults } from "typedoc";
+
+/** The entry points of the reference: one per export of package.json that has TypeScript. */
+const ENTRY_POINTS = ["src/index.ts"];
+
+/** Writes the TypeScript reference into the folder `outDir` (index.html and its assets). */
+export async function buildTypeScriptReference(outDir: string): Promise<void> {
+  const app = await Application.bootstrapWithPlugins({
+    entryPoints: ENTRY_POINTS,
+    tsconfig: "tsconfig.build.json",
+    name: "hathora-processes",
+    readme: "none",
+    // openapi-typescript writes the spec's descriptions and formats as these tags.
+    blockTags: [...OptionDefaults.blockTags, "@description", "@enum", "@format"],
+    // Every export is documented (npm run check:api holds it so); say so if one is not.
+    validation: { notExported: true, invalidLink: true, notDocumented: true },
+    treatWarningsAsErrors: true,
+    githubPages: false,
+    hideGenerator: true,
+    logLevel: "Warn",
+  });
+  const project = await app.convert();
+  if (!project) throw new Error("TypeDoc could not convert src/index.ts; see above.");
+  await app.generateDocs(project, outDir);
+  if (app.logger.hasErrors() || app.logger.hasWarnings()) throw new Error("TypeDoc reported problems; see above.");
+}
