@@ -1,9 +1,10 @@
-// The TypeScript reference: TypeDoc's static HTML of the package's exports (src/index.ts), from
+// The TypeScript reference: TypeDoc's static HTML of the package's exports (the main entry and the
+// testing and opentelemetry subpaths), from
 // their TSDoc. Its pages, search index and assets are local files, so it opens from disk offline.
 import { Application, OptionDefaults } from "typedoc";
 
 /** The entry points of the reference: one per export of package.json that has TypeScript. */
-const ENTRY_POINTS = ["src/index.ts"];
+const ENTRY_POINTS = ["src/index.ts", "src/testing/index.ts", "src/opentelemetry/index.ts"];
 
 /** Writes the TypeScript reference into the folder `outDir` (index.html and its assets). */
 export async function buildTypeScriptReference(outDir: string): Promise<void> {
@@ -18,6 +19,10 @@ export async function buildTypeScriptReference(outDir: string): Promise<void> {
     validation: { notExported: true, invalidLink: true, notDocumented: true },
     treatWarningsAsErrors: true,
     githubPages: false,
+    // Source links name the public repository, not whatever remote a clone has (a CI clone's is a
+    // local path, which TypeDoc warns about).
+    disableGit: true,
+    sourceLinkTemplate: "https://github.com/hathora-processes/hathora-processes/blob/main/{path}#L{line}",
     hideGenerator: true,
     logLevel: "Warn",
   });

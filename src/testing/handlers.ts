@@ -28,7 +28,11 @@ export const LATEST_LIMIT = 10;
 
 const notFound = (processId: string): FakeAnswer => ({ status: 404, body: { message: `Process not found: ${processId}` } });
 
-/** Processes matching the status, region and (v3) before filters; before is createdAt in Unix ms. */
+/**
+ * Processes matching the status, region and (v3) before filters. `before` is read as a
+ * `createdAt` bound in Unix seconds (exclusive), like the spec's other timestamps and as the
+ * client checks it (a value that is plainly milliseconds is refused before sending).
+ */
 function filtered<P extends ProcessV2 | ProcessV3>(processes: P[], query: Record<string, string[]>): P[] {
   const { status, region, before } = query;
   const bound = before?.[0] === undefined ? undefined : Number(before[0]);
@@ -36,7 +40,7 @@ function filtered<P extends ProcessV2 | ProcessV3>(processes: P[], query: Record
     (process) =>
       (status === undefined || status.includes(process.status)) &&
       (region === undefined || region.includes(process.region)) &&
-      (bound === undefined || Date.parse(process.createdAt) < bound),
+      (bound === undefined || Date.parse(process.createdAt) < bound * 1000),
   );
 }
 

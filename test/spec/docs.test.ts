@@ -54,14 +54,21 @@ function typescriptPages(): Array<{ file: string; text: string }> {
 }
 
 describe("the TypeScript API reference", () => {
+  // One module per entry point: `index` (the main entry), `testing` and `opentelemetry`.
   it("has a page for createHathoraClient with its TSDoc, and for the error classes and options", () => {
-    const page = readFileSync(join(typescriptDir, "functions/createHathoraClient.html"), "utf8");
+    const page = readFileSync(join(typescriptDir, "functions/index.createHathoraClient.html"), "utf8");
     expect(page).toContain("createHathoraClient");
-    for (const file of ["classes/WaitTimeoutError.html", "classes/ConfigError.html", "interfaces/HathoraClientOptions.html", "interfaces/ProcessesV3.html"]) {
+    for (const file of ["classes/index.WaitTimeoutError.html", "classes/index.ConfigError.html", "interfaces/index.HathoraClientOptions.html", "interfaces/index.ProcessesV3.html"]) {
       expect(existsSync(join(typescriptDir, file)), file).toBe(true);
     }
-    const options = readFileSync(join(typescriptDir, "interfaces/HathoraClientOptions.html"), "utf8");
+    const options = readFileSync(join(typescriptDir, "interfaces/index.HathoraClientOptions.html"), "utf8");
     expect(options).toContain("Hathora developer token");
+  });
+
+  it("covers the subpaths too: createFakeHathora and instrumentHathoraProcesses", () => {
+    for (const file of ["functions/testing.createFakeHathora.html", "functions/opentelemetry.instrumentHathoraProcesses.html"]) {
+      expect(existsSync(join(typescriptDir, file)), file).toBe(true);
+    }
   });
 
   it("loads no script, style or font from the network", () => {

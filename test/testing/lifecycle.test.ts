@@ -95,8 +95,8 @@ describe("lists and counts", () => {
     expect(tokyoRunning).toHaveLength(4);
     expect(await hathora.processesV3.getProcessesCountExperimental()).toEqual({ count: 12 });
     expect(await hathora.processesV2.getProcessesCountExperimental({ status: ["stopped"] })).toEqual({ count: 3 });
-    // before: processes created before that Unix millisecond.
-    expect(await hathora.processesV3.getProcessesCountExperimental({ before: START + 2_000 })).toEqual({ count: 2 });
+    // before: processes created before that Unix second.
+    expect(await hathora.processesV3.getProcessesCountExperimental({ before: (START + 2_000) / 1000 })).toEqual({ count: 2 });
     expect(await hathora.processesV3.getLatestProcesses({ region: ["Dubai"] })).toEqual([]);
   });
 });
