@@ -15,17 +15,14 @@ export interface Log {
   debug: LogFunction | undefined;
 }
 
-/** The level in force: the option, else a valid HATHORA_LOG, else "warn". */
-function resolveLogLevel(option: LogLevel | undefined, fromEnvironment: string | undefined): LogLevel {
-  if (option !== undefined) return option;
-  const named = fromEnvironment?.trim().toLowerCase() as LogLevel | undefined;
-  return named !== undefined && LEVELS.includes(named) ? named : "warn";
-}
-
 /** The client's log functions, built once from its `logger` and `logLevel` options. */
 export function createLog(logger: Logger = console, option: LogLevel | undefined = undefined): Log {
+  // The level in force: the option, else a valid HATHORA_LOG, else "warn".
   const fromEnvironment = option === undefined ? environmentVariable("HATHORA_LOG") : undefined;
-  const level = LEVELS.indexOf(resolveLogLevel(option, fromEnvironment));
+  const named = fromEnvironment?.trim().toLowerCase() as LogLevel | undefined;
+  const known = named !== undefined && LEVELS.includes(named);
+  const unknownName = !known && fromEnvironment !== undefined && fromEnvironment !== "";
+  const level = LEVELS.indexOf(option ?? (known ? named : "warn"));
   const at = (rank: number, name: Exclude<LogLevel, "off">): LogFunction | undefined =>
     level < rank
       ? undefined
@@ -37,7 +34,7 @@ export function createLog(logger: Logger = console, option: LogLevel | undefined
           }
         };
   const log = { error: at(1, "error"), warn: at(2, "warn"), info: at(3, "info"), debug: at(4, "debug") };
-  if (fromEnvironment && LEVELS[level] === "warn" && fromEnvironment.trim().toLowerCase() !== "warn") {
+  if (unknownName) {
     log.warn?.(`hathora-processes: HATHORA_LOG=${JSON.stringify(fromEnvironment)} is not one of ${LEVELS.join(", ")}; logging at warn`);
   }
   return log;

@@ -70,21 +70,20 @@ async function run(client: ClientContext, operationId: OperationId, input: unkno
   for (let attemptNumber = 1; ; attemptNumber++) {
     const token = typeof client.token === "string" ? client.token : await resolveToken(client.token);
     const request = { operationId, spec, url, callHeaders, token, timeoutMs: settings.timeoutMs, signal, attempt: attemptNumber };
-    // Nothing below is built for a client that nobody observes.
-    const exchange: AttemptExchange | undefined = observe && { requestHeaders: undefined, responseHeaders: undefined };
-    const startTime = observe ? clock.now() : 0;
+    // Nothing of this is built for a client that nobody observes.
+    const watch = observe && { observe, startTime: clock.now(), exchange: { requestHeaders: undefined, responseHeaders: undefined } as AttemptExchange };
     let result: AttemptResult;
     try {
-      result = await attempt(client, request, exchange);
+      result = await attempt(client, request, watch?.exchange);
     } catch (error) {
       const delay = retryDelayMs(error, attemptNumber, spec.idempotent, settings);
-      if (observe && exchange) notify(observe, failureEvent(client, request, settings, startTime, error, delay), exchange);
+      if (watch) notify(watch, failureEvent(client, request, settings, watch.startTime, error, delay));
       if (delay === undefined) throw error;
       await sleep(delay, signal, clock);
       continue;
     }
     const requestId = requestIdOf(result.response.headers);
-    if (observe && exchange) notify(observe, successEvent(client, request, settings, startTime, result.response.status, requestId), exchange);
+    if (watch) notify(watch, successEvent(client, request, settings, watch.startTime, result.response.status, requestId));
     return { data: result.data, response: result.response, requestId, attempts: attemptNumber };
   }
 }
@@ -130,7 +129,7 @@ function failureEvent(client: ClientContext, request: EventRequest, settings: Re
 }
 
 /** An observer only observes: whatever it throws is dropped here, never the call's outcome. */
-function notify(observe: AttemptObserver, event: AttemptEvent, exchange: AttemptExchange): void {
+function notify({ observe, exchange }: { observe: AttemptObserver; exchange: AttemptExchange }, event: AttemptEvent): void {
   try {
     observe(event, exchange);
   } catch {
