@@ -1,11 +1,16 @@
 // The public surface of hathora-processes: every export is named here.
 export { createHathoraClient, type HathoraClient } from "./wrappers/client.js";
 export { createRawClient } from "./wrappers/raw-client.js";
-export type { HathoraClientOptions, CallOptions, RequestSettings, WaitOptions, WaitSettings, FetchLike, TokenSource, Optional, Logger, LogLevel } from "./wrappers/options.js";
-export type { OperationPromise, OperationResponse } from "./wrappers/operation-promise.js";
-export type { AttemptEvent } from "./wrappers/attempt-event.js";
-export { OPERATION_CHANNEL, type OperationTraceContext } from "./wrappers/trace-channel.js";
-export type { Clock } from "./wrappers/clock.js";
+export type { HathoraClientOptions } from "./wrappers/options/client-options.js";
+export type { CallOptions, RequestSettings, Optional } from "./wrappers/options/call-options.js";
+export type { WaitOptions, WaitSettings } from "./wrappers/options/wait-options.js";
+export type { FetchLike } from "./wrappers/request/transport.js";
+export type { TokenSource } from "./wrappers/request/token.js";
+export type { Logger, LogLevel } from "./wrappers/observe/log.js";
+export type { OperationPromise, OperationResponse } from "./wrappers/request/operation-promise.js";
+export type { AttemptEvent } from "./wrappers/observe/attempt-event.js";
+export { OPERATION_CHANNEL, type OperationTraceContext } from "./wrappers/observe/trace-channel.js";
+export type { Clock } from "./wrappers/request/clock.js";
 export type { OperationId, OperationInput, OperationResult } from "./wrappers/operation-types.js";
 export { knownValues, dateTimeFields } from "./generated/operations.js";
 export type {
@@ -16,7 +21,7 @@ export type {
   CreateProcessOptions,
   StopProcessOptions,
   GetProcessMetricsOptions,
-} from "./wrappers/processes-v3.js";
+} from "./wrappers/methods/processes-v3.js";
 export type {
   ProcessesV2,
   GetProcessInfoV2Options,
@@ -24,8 +29,8 @@ export type {
   GetProcessesCountV2Options,
   CreateProcessV2Options,
   StopProcessV2Options,
-} from "./wrappers/processes-v2.js";
-export type { WaitForProcessOptions, CreateProcessAndWaitOptions } from "./wrappers/wait-for-process.js";
+} from "./wrappers/methods/processes-v2.js";
+export type { WaitForProcessOptions, CreateProcessAndWaitOptions } from "./wrappers/methods/wait-for-process.js";
 export type {
   ProcessV2,
   ProcessV3,

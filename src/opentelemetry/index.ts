@@ -9,8 +9,8 @@
 // Attempt spans are written when the call ends, from the records of its attempts; their start
 // and end are placed on the wall clock relative to the call's end.
 import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type TracerProvider } from "@opentelemetry/api";
-import type { AttemptEvent } from "../wrappers/attempt-event.js";
-import { diagnosticsChannel, OPERATION_CHANNEL, type OperationTraceContext } from "../wrappers/trace-channel.js";
+import type { AttemptEvent } from "../wrappers/observe/attempt-event.js";
+import { diagnosticsChannel, OPERATION_CHANNEL, type OperationTraceContext } from "../wrappers/observe/trace-channel.js";
 
 /** Options of {@link instrumentHathoraProcesses}. */
 export interface HathoraInstrumentationOptions {

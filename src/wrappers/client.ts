@@ -1,13 +1,13 @@
 // createHathoraClient: checks and resolves the options once, then wires the layers of one
 // request (methods -> run-operation -> attempt -> transport -> fetch).
 import { createQuerySerializer } from "openapi-fetch";
-import { resolveClientOptions, type HathoraClientOptions } from "./options.js";
-import { createLog } from "./log.js";
-import { createAttemptObserver } from "./observe.js";
-import { createProcessesV2, type ProcessesV2 } from "./processes-v2.js";
-import { createProcessesV3, type ProcessesV3 } from "./processes-v3.js";
-import { createOperationRunner } from "./run-operation.js";
-import { createTransport } from "./transport.js";
+import { resolveClientOptions, type HathoraClientOptions } from "./options/client-options.js";
+import { createLog } from "./observe/log.js";
+import { createAttemptObserver } from "./observe/observe.js";
+import { createProcessesV2, type ProcessesV2 } from "./methods/processes-v2.js";
+import { createProcessesV3, type ProcessesV3 } from "./methods/processes-v3.js";
+import { createOperationRunner } from "./request/run-operation.js";
+import { createTransport } from "./request/transport.js";
 
 /** A client of the Processes API: `createHathoraClient(options)`. */
 export interface HathoraClient {

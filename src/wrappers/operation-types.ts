@@ -2,7 +2,7 @@
 // interface, so that a change to openapi.yaml reaches every wrapper through `tsc`.
 import type { operationSpecs } from "../generated/operations.js";
 import type { operations } from "../generated/schema.js";
-import type { CallOptions } from "./options.js";
+import type { CallOptions } from "./options/call-options.js";
 
 /** The operationIds of openapi.yaml. */
 export type OperationId = keyof operations;

@@ -2,9 +2,9 @@
 // a bundle that only uses createHathoraClient does not carry openapi-fetch's client.
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
-import { resolveClientOptions, type HathoraClientOptions } from "./options.js";
-import { redactor, resolveToken } from "./token.js";
-import { createTransport } from "./transport.js";
+import { resolveClientOptions, type HathoraClientOptions } from "./options/client-options.js";
+import { redactor, resolveToken } from "./request/token.js";
+import { createTransport } from "./request/transport.js";
 
 /**
  * Creates a plain openapi-fetch client with the base URL, token, headers and redirect safety

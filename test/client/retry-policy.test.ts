@@ -1,9 +1,9 @@
 // The retry rules and the Retry-After parser, as plain functions.
 import { describe, expect, it } from "vitest";
 import { ConnectionError, ConnectionTimeoutError, createApiError, ResponseError } from "../../src/index.js";
-import { resolveClientOptions } from "../../src/wrappers/options.js";
-import { parseRetryAfter } from "../../src/wrappers/retry-after.js";
-import { backoffMs, retryDelayMs } from "../../src/wrappers/retry-policy.js";
+import { resolveClientOptions } from "../../src/wrappers/options/client-options.js";
+import { parseRetryAfter } from "../../src/wrappers/request/retry-after.js";
+import { backoffMs, retryDelayMs } from "../../src/wrappers/request/retry-policy.js";
 
 const { settings } = resolveClientOptions({ token: "t" }); // the defaults
 const request = { operationId: "o", method: "GET", url: "http://h/", attempts: 1 };

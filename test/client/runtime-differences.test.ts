@@ -3,7 +3,7 @@
 // that harness runs the real runtimes), and a browser's opaque answer to `redirect: "manual"`.
 import { describe, expect, it } from "vitest";
 import { ConnectionError, type FetchLike } from "../../src/index.js";
-import { classifyFetchFailure } from "../../src/wrappers/fetch-failure.js";
+import { classifyFetchFailure } from "../../src/wrappers/request/fetch-failure.js";
 import { json, useFaultServer } from "../helpers/fault-server.js";
 import { faultClient, processV3, rejectionOf } from "../helpers/fixtures.js";
 

@@ -2,7 +2,7 @@
 // throws without --allow-env), and nowhere in browsers or workerd. Reading never throws.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createHathoraClient } from "../../src/index.js";
-import { environmentVariable } from "../../src/wrappers/environment.js";
+import { environmentVariable } from "../../src/wrappers/observe/environment.js";
 import { recordingLogger } from "../helpers/recording-logger.js";
 
 afterEach(() => {

@@ -77,6 +77,6 @@ describe("editing openapi.yaml", () => {
     const broken = await run([tsc, "-p", join(renamed, "tsconfig.json")]);
     expect(broken.code).not.toBe(0);
     // waitForProcess reads `status` of every process it polls.
-    expect(broken.out).toMatch(/src\/wrappers\/wait-for-process\.ts\(\d+,\d+\): error TS\d+: Property 'status' does not exist/);
+    expect(broken.out).toMatch(/src\/wrappers\/methods\/wait-for-process\.ts\(\d+,\d+\): error TS\d+: Property 'status' does not exist/);
   });
 });

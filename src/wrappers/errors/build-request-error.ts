@@ -2,9 +2,9 @@
 // it carries (as octokit's RequestError does): attempt.ts hands over what it has, raw, and
 // nothing leaves here with the token in it: not the URL, the headers, the body, the message
 // (written from those, so its stack too) nor the cause.
-import { parseRetryAfter } from "../retry-after.js";
-import { statusText } from "../status-text.js";
-import { redactor, type Redactor } from "../token.js";
+import { parseRetryAfter } from "../request/retry-after.js";
+import { statusText } from "./status-text.js";
+import { redactor, type Redactor } from "../request/token.js";
 import { createApiError } from "./api-error.js";
 import { ConnectionError } from "./connection-error.js";
 import { ConnectionTimeoutError } from "./connection-timeout-error.js";

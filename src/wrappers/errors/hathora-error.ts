@@ -1,3 +1,6 @@
+// errors/: one class per way a call can fail, each under HathoraError (this file);
+// build-request-error is the one place a request's error is built and the token taken out.
+//
 // Shared by every copy of this package in a process and by every realm, so that
 // `isHathoraError` holds where `instanceof` cannot.
 const BRAND = Symbol.for("hathora-processes.error");

@@ -1,9 +1,9 @@
 // Which failures are retried, and after how long. The rule that matters most: an operation
 // that is not idempotent (createProcess) is only retried when the failure proves the server
 // did not act on the request, because a second create can start a second, billed process.
-import { ApiError } from "./errors/api-error.js";
-import { ConnectionError } from "./errors/connection-error.js";
-import type { RequestSettings } from "./options.js";
+import { ApiError } from "../errors/api-error.js";
+import { ConnectionError } from "../errors/connection-error.js";
+import type { RequestSettings } from "../options/call-options.js";
 
 /** Statuses after which the same request may succeed. 429 means the server did not act. */
 const RETRIED_STATUSES = new Set([408, 429, 500, 502, 503, 504]);

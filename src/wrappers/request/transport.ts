@@ -1,8 +1,10 @@
 // The last step before the network: one request, sent with the platform's fetch or the user's,
 // with redirects followed by the client itself (redirects.ts) so that the token stays on its
 // origin whatever fetch is used.
-import type { FetchLike } from "./options.js";
 import { followRedirectsSafely } from "./redirects.js";
+
+/** Anything that fetches like the platform's `fetch`; the client always passes a `Request`. */
+export type FetchLike = (request: Request) => Promise<Response>;
 
 /** Sends one request as `fetch(url, init)` does. */
 export type Transport = (url: string, init: RequestInit) => Promise<Response>;

@@ -1,5 +1,5 @@
 // The one record of an attempt. Logs, onAttempt events and traces all read it, so they agree.
-import type { OperationId } from "./operation-types.js";
+import type { OperationId } from "../operation-types.js";
 
 /**
  * What happened in one attempt of one operation, given to `onAttempt` after every attempt

@@ -5,7 +5,7 @@
 // where it is missing (browsers) nothing is published. While the channel has no subscriber,
 // a call pays one property read.
 import type { AttemptEvent } from "./attempt-event.js";
-import type { OperationId } from "./operation-types.js";
+import type { OperationId } from "../operation-types.js";
 
 /** The channel's name: `diagnostics_channel.tracingChannel("hathora-processes:operation")`. */
 export const OPERATION_CHANNEL = "hathora-processes:operation";

@@ -1,4 +1,5 @@
-import type { Transport } from "./transport.js";
+/** Sends one request as `fetch(url, init)` does (transport.ts's Transport). */
+type Send = (url: string, init: RequestInit) => Promise<Response>;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
@@ -19,7 +20,7 @@ const MAX_REDIRECTS = 5;
  * a failure that may have reached the server, which the retry policy repeats only where that is
  * safe (stopProcess), never for createProcess.
  */
-export function followRedirectsSafely(send: Transport): Transport {
+export function followRedirectsSafely(send: Send): Send {
   let runtimeHidesRedirects = false;
   // Most responses are not redirects: the first hop goes out without an async frame of its own.
   return (url, init) => {

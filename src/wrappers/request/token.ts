@@ -1,7 +1,9 @@
 // The token is a secret: this file is the one place that checks it, resolves it, and keeps it
 // out of everything the client hands back (error messages, bodies, headers, causes).
-import { ConfigError } from "./errors/config-error.js";
-import type { TokenSource } from "./options.js";
+import { ConfigError } from "../errors/config-error.js";
+
+/** A token, or a function that returns one (called before every attempt, so it may rotate). */
+export type TokenSource = string | (() => string | Promise<string>);
 
 const REDACTED = "[REDACTED]";
 

@@ -1,8 +1,9 @@
-import type { Clock } from "./clock.js";
-import type { OperationPromise } from "./operation-promise.js";
-import type { OperationInput } from "./operation-types.js";
-import type { RunOperation } from "./run-operation.js";
-import type { ProcessCount, ProcessV2 } from "./types.js";
+// The deprecated v2 methods: each the v3 method of the same name, on the v2 endpoints.
+import type { Clock } from "../request/clock.js";
+import type { OperationPromise } from "../request/operation-promise.js";
+import type { OperationInput } from "../operation-types.js";
+import type { RunOperation } from "../request/run-operation.js";
+import type { ProcessCount, ProcessV2 } from "../types.js";
 import {
   createProcessAndWait,
   waitForProcess,

@@ -1,15 +1,16 @@
 // Polls a process until it reaches a status: what every game backend writes by hand after
 // createProcess. Shared by v2 (P = ProcessV2) and v3 (P = ProcessV3).
-import { linkSignal } from "./abort-link.js";
-import type { Clock } from "./clock.js";
-import { NotFoundError } from "./errors/api-error.js";
-import { ConfigError } from "./errors/config-error.js";
-import { ProcessEndedError } from "./errors/process-ended-error.js";
-import { ProcessNotReadyError } from "./errors/process-not-ready-error.js";
-import { WaitTimeoutError } from "./errors/wait-timeout-error.js";
-import { resolveWaitOptions, type CallOptions, type WaitOptions } from "./options.js";
-import { sleep } from "./sleep.js";
-import type { ProcessV2, ProcessV3, Region } from "./types.js";
+import { linkSignal } from "../request/abort-link.js";
+import type { Clock } from "../request/clock.js";
+import { NotFoundError } from "../errors/api-error.js";
+import { ConfigError } from "../errors/config-error.js";
+import { ProcessEndedError } from "../errors/process-ended-error.js";
+import { ProcessNotReadyError } from "../errors/process-not-ready-error.js";
+import { WaitTimeoutError } from "../errors/wait-timeout-error.js";
+import type { CallOptions } from "../options/call-options.js";
+import { resolveWaitOptions, type WaitOptions } from "../options/wait-options.js";
+import { sleep } from "../request/sleep.js";
+import type { ProcessV2, ProcessV3, Region } from "../types.js";
 
 /** The options of `waitForProcess`. */
 export interface WaitForProcessOptions extends WaitOptions {

@@ -1,18 +1,23 @@
+// request/: everything between a method call and the network, in the order a call meets it:
+// run-operation (this file) -> check-arguments -> attempt -> transport -> redirects -> fetch;
+// retry-policy, retry-after and sleep decide and wait between attempts; token resolves and
+// redacts the secret; abort-link, fetch-failure, clock and operation-promise serve the above.
+//
 // Runs one operation: check the arguments and options, then attempt, and retry while the retry
 // policy allows, waiting between attempts (the caller's signal cuts any wait short). Each
 // attempt's record goes to the client's observer, when it has one, and to the operation's
 // trace context when the `hathora-processes:operation` channel has subscribers.
-import { operationSpecs } from "../generated/operations.js";
+import { operationSpecs } from "../../generated/operations.js";
 import { attempt, buildUrl, type AttemptContext, type AttemptResult } from "./attempt.js";
-import { requestIdOf, type AttemptEvent, type AttemptExchange, type AttemptObserver } from "./attempt-event.js";
-import { checkArguments } from "./check-input.js";
+import { requestIdOf, type AttemptEvent, type AttemptExchange, type AttemptObserver } from "../observe/attempt-event.js";
+import { checkArguments } from "./check-arguments.js";
 import { operationPromise, type OperationPromise, type OperationResponse } from "./operation-promise.js";
-import type { OperationId, OperationResult, OperationInput } from "./operation-types.js";
-import { resolveCallOptions, type RequestSettings, type TokenSource } from "./options.js";
+import type { OperationId, OperationResult, OperationInput } from "../operation-types.js";
+import { resolveCallOptions, type RequestSettings } from "../options/call-options.js";
 import { retryDelayMs } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
-import { resolveToken } from "./token.js";
-import { subscribedOperationChannel, type OperationChannel, type OperationTraceContext } from "./trace-channel.js";
+import { resolveToken, type TokenSource } from "./token.js";
+import { subscribedOperationChannel, type OperationChannel, type OperationTraceContext } from "../observe/trace-channel.js";
 
 /** What every call of a client shares. */
 export interface ClientContext extends AttemptContext {

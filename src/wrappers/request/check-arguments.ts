@@ -1,9 +1,10 @@
 // Checks a call's arguments against the parameters the spec declares, so that bad input fails
 // with a clear ConfigError before any request is sent. Open enums (Region, ...) are checked as
 // strings only: the server decides which values exist.
-import { ConfigError } from "./errors/config-error.js";
-import type { OperationSpec } from "./operation-types.js";
-import { CALL_OPTION_NAMES, describeValue, isCallOption, rejectUnknownOptions } from "./options.js";
+import { ConfigError } from "../errors/config-error.js";
+import type { OperationSpec } from "../operation-types.js";
+import { CALL_OPTION_NAMES, isCallOption } from "../options/call-options.js";
+import { describeValue, rejectUnknownOptions } from "../options/setting-checks.js";
 
 type Param = OperationSpec["params"][number];
 interface ValueSchema {

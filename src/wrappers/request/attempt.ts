@@ -3,13 +3,13 @@
 // amounts to.
 import { createFinalURL, defaultPathSerializer, mergeHeaders, type QuerySerializer } from "openapi-fetch";
 import { linkSignal } from "./abort-link.js";
-import type { AttemptExchange } from "./attempt-event.js";
+import type { AttemptExchange } from "../observe/attempt-event.js";
 import type { Clock } from "./clock.js";
-import { buildRequestError, type FailedRequest, type Failure } from "./errors/build-request-error.js";
-import { ConfigError } from "./errors/config-error.js";
-import { HathoraError } from "./errors/hathora-error.js";
+import { buildRequestError, type FailedRequest, type Failure } from "../errors/build-request-error.js";
+import { ConfigError } from "../errors/config-error.js";
+import { HathoraError } from "../errors/hathora-error.js";
 import { classifyFetchFailure } from "./fetch-failure.js";
-import type { OperationSpec } from "./operation-types.js";
+import type { OperationSpec } from "../operation-types.js";
 import type { Transport } from "./transport.js";
 
 /** What every attempt of a client shares. */

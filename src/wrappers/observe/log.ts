@@ -2,7 +2,21 @@
 // level's function is built once, a no-op when the level is off, so a quiet client pays nothing
 // per call. A logger that throws is ignored: logging never changes a call's outcome.
 import { environmentVariable } from "./environment.js";
-import type { Logger, LogLevel } from "./options.js";
+
+/** How much the client logs: each level includes the ones before it. */
+export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+
+/** A console-shaped logger: `console` itself, pino, winston, or your own. */
+export interface Logger {
+  /** Logs a failure. */
+  error(message: string, ...details: unknown[]): void;
+  /** Logs a warning. */
+  warn(message: string, ...details: unknown[]): void;
+  /** Logs an informational line. */
+  info(message: string, ...details: unknown[]): void;
+  /** Logs a debugging line (may include redacted headers). */
+  debug(message: string, ...details: unknown[]): void;
+}
 
 const LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 type LogFunction = (message: string) => void;

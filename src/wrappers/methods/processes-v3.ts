@@ -1,8 +1,10 @@
-import type { Clock } from "./clock.js";
-import type { OperationPromise } from "./operation-promise.js";
-import type { OperationInput } from "./operation-types.js";
-import type { RunOperation } from "./run-operation.js";
-import type { ProcessCount, ProcessMetricsData, ProcessV3 } from "./types.js";
+// methods/: what a user calls: the v3 methods (this file), the deprecated v2 ones, and the wait
+// helpers built on them. Each method is one line handing its operation to request/.
+import type { Clock } from "../request/clock.js";
+import type { OperationPromise } from "../request/operation-promise.js";
+import type { OperationInput } from "../operation-types.js";
+import type { RunOperation } from "../request/run-operation.js";
+import type { ProcessCount, ProcessMetricsData, ProcessV3 } from "../types.js";
 import {
   createProcessAndWait,
   waitForProcess,

@@ -1,0 +1,49 @@
+// The options of the wait helpers (`waitForProcess`, `createProcessAndWait`): how they poll,
+// checked and defaulted here, next to the call options of each poll they make.
+import { ConfigError } from "../errors/config-error.js";
+import { CALL_OPTION_NAMES, isCallOption, type CallOptions, type Optional } from "./call-options.js";
+import { milliseconds, nonEmptyString, rejectUnknownOptions, resolveSettings, type Setting } from "./setting-checks.js";
+
+/** How `waitForProcess` polls, next to the options of each `getProcess` call it makes. */
+export interface WaitSettings {
+  /** The status to wait for; any status string, also one this version does not list. @default "running" */
+  until: string;
+  /** Deadline of the whole wait; then WaitTimeoutError, with the last process seen. @default 120000 */
+  waitTimeoutMs: number;
+  /** First pause between polls; each later pause is 1.5 times longer, up to `maxPollIntervalMs`. @default 500 */
+  pollIntervalMs: number;
+  /** @default 5000 */
+  maxPollIntervalMs: number;
+  /**
+   * A freshly created process can briefly be unknown to the read path: 404s are tolerated for
+   * this long after the wait starts, until the process has been seen once.
+   * @default 10000
+   */
+  notFoundGraceMs: number;
+}
+
+/** The options of `waitForProcess` and `createProcessAndWait` other than `processId`/`region`. */
+export interface WaitOptions extends Optional<WaitSettings>, CallOptions {}
+
+const WAIT_SETTINGS = {
+  until: { default: "running", check: nonEmptyString },
+  waitTimeoutMs: { default: 120_000, check: milliseconds(1) },
+  pollIntervalMs: { default: 500, check: milliseconds(1) },
+  maxPollIntervalMs: { default: 5_000, check: milliseconds(1) },
+  notFoundGraceMs: { default: 10_000, check: milliseconds(0) },
+} satisfies { [Key in keyof WaitSettings]: Setting<WaitSettings[Key]> };
+
+/**
+ * A wait's settings, each checked, and its call options (checked by the calls they go to).
+ * `own` is the helper's own argument (`processId` or `region`); any other name is a typo.
+ */
+export function resolveWaitOptions(options: WaitOptions, where: string, own: string): { settings: WaitSettings; call: CallOptions } {
+  if (typeof options !== "object" || options === null) throw new ConfigError(`${where}: expected an options object`);
+  const call: Record<string, unknown> = {};
+  const known = (name: string) => isCallOption(name) || Object.hasOwn(WAIT_SETTINGS, name) || name === own;
+  rejectUnknownOptions(options, known, [own, ...Object.keys(WAIT_SETTINGS), ...CALL_OPTION_NAMES], where);
+  for (const name of Object.keys(options)) {
+    if (isCallOption(name)) call[name] = (options as Record<string, unknown>)[name];
+  }
+  return { settings: resolveSettings(WAIT_SETTINGS, options, where), call };
+}
