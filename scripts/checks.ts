@@ -1,10 +1,11 @@
 // The checks `npm test` runs before vitest: spec lint, generated-code staleness, the release
-// gate, the API report and the type check. They are independent, so they run at once (two of
-// them are single-threaded tsc runs that would otherwise leave a core idle); each one's output
-// is printed whole, in order, and the run fails if any of them fails.
+// gate, the API report, the type check and the layout of src/ (no import circle, no long
+// file). They are independent, so they run at once (two of them are single-threaded tsc runs
+// that would otherwise leave a core idle); each one's output is printed whole, in order, and
+// the run fails if any of them fails.
 import { spawn } from "node:child_process";
 
-const CHECKS = ["lint", "check:generated", "check:breaking", "check:api", "typecheck"];
+const CHECKS = ["lint", "check:generated", "check:breaking", "check:api", "typecheck", "check:layout"];
 
 function run(script: string): Promise<{ script: string; code: number; output: string }> {
   return new Promise((resolve) => {
