@@ -2,8 +2,8 @@
 export { createHathoraClient, type HathoraClient } from "./wrappers/client.js";
 export { createRawClient } from "./wrappers/raw-client.js";
 export type { HathoraClientOptions } from "./wrappers/options/client-options.js";
-export type { CallOptions, RequestSettings, Optional } from "./wrappers/options/call-options.js";
-export type { WaitOptions, WaitSettings } from "./wrappers/options/wait-options.js";
+export type { CallOptions, RequestOptions } from "./wrappers/options/call-options.js";
+export type { WaitOptions } from "./wrappers/options/wait-options.js";
 export type { FetchLike } from "./wrappers/request/transport.js";
 export type { TokenSource } from "./wrappers/request/token.js";
 export type { Logger, LogLevel } from "./wrappers/observe/log.js";
@@ -11,7 +11,7 @@ export type { OperationPromise, OperationResponse } from "./wrappers/request/ope
 export type { AttemptEvent } from "./wrappers/observe/attempt-event.js";
 export { OPERATION_CHANNEL, type OperationTraceContext } from "./wrappers/observe/trace-channel.js";
 export type { Clock } from "./wrappers/request/clock.js";
-export type { OperationId, OperationInput, OperationResult } from "./wrappers/operation-types.js";
+export type { OperationId, OperationInput } from "./wrappers/operation-types.js";
 export { knownValues, dateTimeFields } from "./generated/operations.js";
 export type {
   ProcessesV3,
@@ -61,7 +61,6 @@ export {
   UnprocessableEntityError,
   RateLimitError,
   ServerError,
-  createApiError,
   type ApiErrorInit,
   type ApiErrorName,
 } from "./wrappers/errors/api-error.js";

@@ -57,6 +57,11 @@ export interface GateResult {
   changes: SpecChange[];
 }
 
+/** The version of the last release: `info.version` of released/openapi.yaml. */
+export function releasedVersion(root: string): string {
+  return String(parseSpec(readFileSync(join(root, BASELINE), "utf8"), BASELINE).info?.version);
+}
+
 export function checkBreaking(root: string): GateResult {
   const read = (file: string) => readFileSync(join(root, file), "utf8");
   const released = parseSpec(read(BASELINE), BASELINE);

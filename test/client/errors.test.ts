@@ -5,7 +5,6 @@ import {
   ConfigError,
   ConnectionError,
   ConnectionTimeoutError,
-  createApiError,
   createHathoraClient,
   HathoraError,
   isHathoraError,
@@ -18,6 +17,7 @@ import {
   UnauthorizedError,
   UnprocessableEntityError,
 } from "../../src/index.js";
+import { createApiError } from "../../src/wrappers/errors/api-error.js";
 import { rejectionOf } from "../helpers/fixtures.js";
 
 const init = (status: number) => ({

@@ -1,6 +1,7 @@
 // The retry rules and the Retry-After parser, as plain functions.
 import { describe, expect, it } from "vitest";
-import { ConnectionError, ConnectionTimeoutError, createApiError, ResponseError } from "../../src/index.js";
+import { ConnectionError, ConnectionTimeoutError, ResponseError } from "../../src/index.js";
+import { createApiError } from "../../src/wrappers/errors/api-error.js";
 import { resolveClientOptions } from "../../src/wrappers/options/client-options.js";
 import { parseRetryAfter } from "../../src/wrappers/request/retry-after.js";
 import { backoffMs, retryDelayMs } from "../../src/wrappers/request/retry-policy.js";

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { checkApiRemovals, exportedNames } from "../../scripts/spec-diff/api-gate.js";
 import { breakingSection, checkBreaking, isBreakingBump, nextBreakingVersion } from "../../scripts/spec-diff/gate.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -119,6 +120,42 @@ describe("npm run check:breaking", () => {
     commit("add an optional field", { version: "0.1.0", spec, changelog: CHANGELOG_0_1 });
     const result = checkBreaking(work);
     expect(result.message).toBe("check:breaking: openapi.yaml against released/openapi.yaml (0.1.0): 2 changes, none breaking.");
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe("the TypeScript half of the gate: names the last release exported", () => {
+  const report = (...names: string[]) => `\`\`\`ts\n${names.map((name) => `// @public\nexport function ${name}(): void;\n`).join("\n")}\`\`\`\n`;
+  const writeReports = (released: string[], current: string[]) => {
+    mkdirSync(join(work, "etc"), { recursive: true });
+    writeFileSync(join(work, "released/hathora-processes.api.md"), report(...released));
+    writeFileSync(join(work, "etc/hathora-processes.api.md"), report(...current));
+  };
+
+  it("reads every kind of export from an API Extractor report", () => {
+    const text = "export class A {}\nexport declare const B: 1;\nexport type C = 1;\nexport interface D {}\nexport function E(): void;\n    export function notTopLevel(): void;\n";
+    expect([...exportedNames(text)]).toEqual(["A", "B", "C", "D", "E"]);
+  });
+
+  it("fails on a removed export without a breaking bump, naming it and what to do", () => {
+    writeReports(["createClient", "createApiError"], ["createClient"]);
+    const result = checkApiRemovals(work, "0.1.0");
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain("lost 1 name(s) of released/hathora-processes.api.md (0.1.0): createApiError.");
+    expect(result.message).toContain('set the version to 0.2.0 and name createApiError in a "### Breaking" section');
+  });
+
+  it("fails on the bump whose Breaking section leaves the name out, passes once it names it", () => {
+    writeReports(["createClient", "createApiError"], ["createClient"]);
+    commit("0.2.0", { version: "0.2.0", spec: released(), changelog: `# Changelog\n\n## 0.2.0\n\n### Breaking\n\n- Something else.\n\n${CHANGELOG_0_1.slice(13)}` });
+    expect(checkApiRemovals(work, "0.1.0").message).toContain('name createApiError in the "### Breaking" section of CHANGELOG.md\'s 0.2.0 entry');
+    commit("0.2.0 named", { version: "0.2.0", spec: released(), changelog: `# Changelog\n\n## 0.2.0\n\n### Breaking\n\n- createApiError: use new NotFoundError(init).\n\n${CHANGELOG_0_1.slice(13)}` });
+    expect(checkApiRemovals(work, "0.1.0")).toEqual({ ok: true, message: expect.stringContaining("Allowed") });
+  });
+
+  it("gates this repository's own exports against 0.1.0's", () => {
+    const result = checkApiRemovals(repo, "0.1.0");
+    expect(result.message).toContain("released/hathora-processes.api.md (0.1.0)");
     expect(result.ok).toBe(true);
   });
 });

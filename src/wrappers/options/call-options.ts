@@ -1,45 +1,48 @@
 // The settings of every request (retries, time limits, backoff) and the options a single call
 // may give next to its parameters: their documented defaults, their checks, and how a call's
 // options are laid over the client's.
-import { boolean, failIf, milliseconds, nonEmptyString, wholeNumber, type Check, type Setting } from "./setting-checks.js";
+import { boolean, failIf, milliseconds, nonEmptyString, wholeNumber, type Check, type Resolved, type Setting } from "./setting-checks.js";
 
-/** How requests are sent and retried. The client sets them; a call may override some. */
-export interface RequestSettings {
+/**
+ * How requests are sent and retried: options of `createHathoraClient`, some of which a call may
+ * override (`CallOptions`). Each one left out takes its default.
+ */
+export interface RequestOptions {
   /**
    * Retries after the first attempt, for failures that are safe to retry (see the failure
    * model in docs/). 0 turns retries off.
    * @default 2
    */
-  maxRetries: number;
+  maxRetries?: number | undefined;
   /** Time limit of each attempt, from sending to the last byte of the body. @default 30000 */
-  timeoutMs: number;
+  timeoutMs?: number | undefined;
   /**
    * First backoff delay; each retry doubles it, up to `retryMaxDelayMs`, minus up to 25%
    * random jitter.
    * @default 500
    */
-  retryBaseDelayMs: number;
+  retryBaseDelayMs?: number | undefined;
   /** Longest backoff delay. @default 8000 */
-  retryMaxDelayMs: number;
+  retryMaxDelayMs?: number | undefined;
   /**
    * Longest `Retry-After` the client waits for. A server asking for a longer wait gets no
    * retry: the error is thrown at once, with `retryAfterMs` set.
    * @default 60000
    */
-  maxRetryAfterMs: number;
+  maxRetryAfterMs?: number | undefined;
   /**
    * Also retry `createProcess` after failures where the request may have reached the server
    * (5xx, timeout, connection reset). Each such retry can start a second, billed process.
    * @default false
    */
-  retryNonIdempotent: boolean;
+  retryNonIdempotent?: boolean | undefined;
 }
 
-/** `T` with every property optional, `undefined` allowed (for exactOptionalPropertyTypes). */
-export type Optional<T> = { [Key in keyof T]?: T[Key] | undefined };
+/** The request options with every default filled in, as the client resolves them. */
+export type RequestSettings = Resolved<RequestOptions>;
 
 /** Options every method accepts next to its parameters; the settings default to the client's. */
-export interface CallOptions extends Optional<Pick<RequestSettings, "maxRetries" | "timeoutMs" | "retryNonIdempotent">> {
+export interface CallOptions extends Pick<RequestOptions, "maxRetries" | "timeoutMs" | "retryNonIdempotent"> {
   /** This call's application id. @default the client's `appId` */
   appId?: string | undefined;
   /** Aborts the request and any backoff wait; the call then rejects with `signal.reason`. */

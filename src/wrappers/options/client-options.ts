@@ -11,11 +11,11 @@ import type { Logger, LogLevel } from "../observe/log.js";
 import { systemClock, type Clock } from "../request/clock.js";
 import { checkTokenOption, type TokenSource } from "../request/token.js";
 import type { FetchLike } from "../request/transport.js";
-import { headerRecord, REQUEST_SETTINGS, type Optional, type RequestSettings } from "./call-options.js";
+import { headerRecord, REQUEST_SETTINGS, type RequestOptions, type RequestSettings } from "./call-options.js";
 import { aFunction, describeValue, failIf, hasMethods, nonEmptyString, rejectUnknownOptions, resolveSettings } from "./setting-checks.js";
 
 /** Options of `createHathoraClient`. */
-export interface HathoraClientOptions extends Optional<RequestSettings> {
+export interface HathoraClientOptions extends RequestOptions {
   /**
    * Hathora developer token, sent as `Authorization: Bearer <token>`. Required. It never
    * appears in an error, a log line or `util.inspect` of the client.

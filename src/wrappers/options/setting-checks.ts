@@ -6,6 +6,9 @@ import { ConfigError } from "../errors/config-error.js";
 
 /** A check returns what is wrong with a value, or undefined when it is fine. */
 export type Check = (value: unknown) => string | undefined;
+/** Options `T` as resolved: every one present, `undefined` no longer allowed. */
+export type Resolved<T> = { [Key in keyof T]-?: Exclude<T[Key], undefined> };
+
 /** A setting with a documented default. */
 export interface Setting<T> {
   default: T;

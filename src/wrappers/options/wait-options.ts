@@ -1,29 +1,32 @@
 // The options of the wait helpers (`waitForProcess`, `createProcessAndWait`): how they poll,
 // checked and defaulted here, next to the call options of each poll they make.
 import { ConfigError } from "../errors/config-error.js";
-import { CALL_OPTION_NAMES, isCallOption, type CallOptions, type Optional } from "./call-options.js";
-import { milliseconds, nonEmptyString, rejectUnknownOptions, resolveSettings, type Setting } from "./setting-checks.js";
+import { CALL_OPTION_NAMES, isCallOption, type CallOptions } from "./call-options.js";
+import { milliseconds, nonEmptyString, rejectUnknownOptions, resolveSettings, type Resolved, type Setting } from "./setting-checks.js";
 
-/** How `waitForProcess` polls, next to the options of each `getProcess` call it makes. */
-export interface WaitSettings {
+/**
+ * The options of `waitForProcess` and `createProcessAndWait` other than `processId`/`region`:
+ * how the wait polls, and the call options of each `getProcess` it makes.
+ */
+export interface WaitOptions extends CallOptions {
   /** The status to wait for; any status string, also one this version does not list. @default "running" */
-  until: string;
+  until?: string | undefined;
   /** Deadline of the whole wait; then WaitTimeoutError, with the last process seen. @default 120000 */
-  waitTimeoutMs: number;
+  waitTimeoutMs?: number | undefined;
   /** First pause between polls; each later pause is 1.5 times longer, up to `maxPollIntervalMs`. @default 500 */
-  pollIntervalMs: number;
+  pollIntervalMs?: number | undefined;
   /** @default 5000 */
-  maxPollIntervalMs: number;
+  maxPollIntervalMs?: number | undefined;
   /**
    * A freshly created process can briefly be unknown to the read path: 404s are tolerated for
    * this long after the wait starts, until the process has been seen once.
    * @default 10000
    */
-  notFoundGraceMs: number;
+  notFoundGraceMs?: number | undefined;
 }
 
-/** The options of `waitForProcess` and `createProcessAndWait` other than `processId`/`region`. */
-export interface WaitOptions extends Optional<WaitSettings>, CallOptions {}
+/** The wait's own options with every default filled in. */
+export type WaitSettings = Resolved<Omit<WaitOptions, keyof CallOptions>>;
 
 const WAIT_SETTINGS = {
   until: { default: "running", check: nonEmptyString },
