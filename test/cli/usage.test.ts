@@ -32,6 +32,7 @@ const CASES: Array<[string, string[], Record<string, string | undefined>, RegExp
   ["ps with an argument", ["ps", "running"], {}, /ps takes no arguments/],
   ["create without a region", ["create", "--wait"], {}, /create needs a region/],
   ["a timeout that is not a duration", ["wait", "abc", "--timeout", "soon"], {}, /--timeout must be a duration such as 90s, 5m or 1h/],
+  ["--timeout without --wait", ["create", "Seattle", "--timeout", "1m"], {}, /--timeout goes with --wait \(see hathora-processes create --help\)/],
   ["an empty --until", ["wait", "abc", "--until", ""], {}, /--until needs a status/],
   ["a step of 0", ["metrics", "abc", "--step", "0"], {}, /--step must be a whole number of at least 1/],
   ["a --since that is not a duration", ["metrics", "abc", "--since=-1h"], {}, /--since must be a duration/],

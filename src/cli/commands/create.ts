@@ -1,5 +1,6 @@
 import { positionals, type Command } from "../command.js";
 import { parseDuration } from "../durations.js";
+import { UsageError } from "../usage-error.js";
 import { waitWithProgress } from "../wait-progress.js";
 
 export const create: Command = {
@@ -15,6 +16,7 @@ export const create: Command = {
   prepare(line) {
     const [region = ""] = positionals(line, "create", 1, 1, "a region, such as Seattle");
     const { wait = false, timeout } = line.values;
+    if (timeout !== undefined && !wait) throw new UsageError("--timeout goes with --wait", "create");
     const waitTimeoutMs = parseDuration(timeout ?? "5m", "timeout");
     return async (context) => {
       const { api, io, json } = context;

@@ -33,6 +33,7 @@ export const stop: Command = {
     const ids = positionals(line, "stop", all ? 0 : 1, Infinity, "a process id (or --all)");
     if (!all && (status !== undefined || region !== undefined)) throw new UsageError("--status and --region choose the processes of --all", "stop");
     const filters = filtersFrom(line.values);
+    if (timeout !== undefined && !wait) throw new UsageError("--timeout goes with --wait", "stop");
     const waitTimeoutMs = parseDuration(timeout ?? "5m", "timeout");
     const several = all || ids.length > 1;
     if (several && !yes && !io.interactive) {
