@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Starts the Prism mock servers from openapi.yaml once for the whole run, and stops them.
-    globalSetup: ["test/setup/prism.global.ts"],
+    // Starts the Prism mock servers from openapi.yaml once for the whole run, and stops them;
+    // packs the package once and installs it in a fresh project (consumerDir, tarball).
+    globalSetup: ["test/setup/prism.global.ts", "test/setup/package.global.ts"],
     // Sized for a loaded machine, not an idle one: on 2 cores with two other CPU-bound processes
     // running, a test that runs tsc, api-extractor or a child node process takes 3-5 times as
     // long as on an idle box (20 s limits failed there). A limit only has to catch a hang.

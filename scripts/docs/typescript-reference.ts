@@ -1,6 +1,7 @@
 // The TypeScript reference: TypeDoc's static HTML of the package's exports (the main entry and the
-// testing and opentelemetry subpaths), from
-// their TSDoc. Its pages, search index and assets are local files, so it opens from disk offline.
+// testing and opentelemetry subpaths), from their TSDoc, and the page of the `hathora-processes`
+// command (docs/cli.md), which has no TypeScript API. Its pages, search index and assets are local
+// files, so it opens from disk offline.
 import { Application, OptionDefaults } from "typedoc";
 
 /** The entry points of the reference: one per export of package.json that has TypeScript. */
@@ -13,6 +14,8 @@ export async function buildTypeScriptReference(outDir: string): Promise<void> {
     tsconfig: "tsconfig.build.json",
     name: "hathora-processes",
     readme: "none",
+    // The command has no exports to document: its page comes in as a project document.
+    projectDocuments: ["docs/cli.md"],
     // openapi-typescript writes the spec's descriptions and formats as these tags.
     blockTags: [...OptionDefaults.blockTags, "@description", "@enum", "@format"],
     // Every export is documented (npm run check:api holds it so); say so if one is not.

@@ -71,6 +71,12 @@ describe("the TypeScript API reference", () => {
     }
   });
 
+  it("has the page of the hathora-processes command (docs/cli.md): its commands, exit codes and a session", () => {
+    const page = readFileSync(join(typescriptDir, "documents/The_hathora-processes_command.html"), "utf8");
+    for (const text of ["Exit codes", "stop --all", "The chart library", "$ hathora-processes ps"]) expect(page).toContain(text);
+    expect(readFileSync(join(typescriptDir, "index.html"), "utf8")).toContain("The_hathora-processes_command.html");
+  });
+
   it("loads no script, style or font from the network", () => {
     const pages = typescriptPages();
     expect(pages.length).toBeGreaterThan(20);
