@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { operationSpecs } from "../../src/generated/operations.js";
 import { createFakeHathora } from "../../src/testing/index.js";
-import { handlers } from "../../src/testing/handlers.js";
+import { operations as handlers } from "../../src/service/operations.js";
 import { openapi } from "../helpers/examples.js";
 import { rebase, specValidator } from "../helpers/json-schema.js";
 
