@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { ServerConfigError } from "./config-error.js";
 import { knownValues } from "../index.js";
-import type { AppConfig, ServerConfig } from "./config.js";
+import type { ServerConfig } from "./config.js";
 import { createProcessesServer } from "./create-server.js";
 import { loadConfigFile } from "./load-config.js";
 import { MissingDependencyError } from "./optional-import.js";
@@ -21,7 +21,7 @@ const LOCAL_APP_ID = "app-00000000-0000-4000-8000-000000000001";
 /** The no-config server: the fake engine, every region of the spec, one app; the token is read from `TOKEN_VARIABLE`. */
 function fakeConfig(): ServerConfig {
   const regions = Object.fromEntries(knownValues.Region.map((region) => [region, {}]));
-  return { engine: "fake", tokens: [{ env: TOKEN_VARIABLE }], regions, apps: { [LOCAL_APP_ID]: { containerPort: 7777 } as AppConfig } };
+  return { engine: "fake", tokens: [{ env: TOKEN_VARIABLE }], regions, apps: { [LOCAL_APP_ID]: { containerPort: 7777 } } };
 }
 const TOKEN_VARIABLE = "HATHORA_SERVER_TOKEN";
 

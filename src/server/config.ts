@@ -25,8 +25,8 @@ export interface RegionConfig {
 
 /** One app: the image each of its processes runs, and how it is exposed. */
 export interface AppConfig {
-  /** The Docker image (present on each region's host; the server never pulls). */
-  image: string;
+  /** The Docker image (present on each region's host; the server never pulls). Required with `engine: docker`; the fake engine runs nothing. */
+  image?: string | undefined;
   /** The port the game binds inside its container. */
   containerPort: number;
   /** @default "tcp" */

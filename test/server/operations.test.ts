@@ -17,7 +17,7 @@ const logs: string[] = [];
 
 beforeAll(async () => {
   server = await createProcessesServer(
-    { listen: { port: 0 }, engine: "fake", tokens: [{ env: "TEST_TOKEN" }], regions: { Seattle: {}, Frankfurt: {} }, apps: { [APP]: { containerPort: 7777, transportType: "udp" } as { image: string; containerPort: number } } },
+    { listen: { port: 0 }, engine: "fake", tokens: [{ env: "TEST_TOKEN" }], regions: { Seattle: {}, Frankfurt: {} }, apps: { [APP]: { containerPort: 7777, transportType: "udp" } } },
     { env: { TEST_TOKEN: TOKEN }, log: (line) => logs.push(line) },
   );
   hathora = createHathoraClient({ token: TOKEN, appId: APP, baseUrl: server.url, fetch: checked.fetch, logLevel: "off" });

@@ -101,6 +101,7 @@ export async function createDockerEngine(config: ResolvedConfig, log: (line: str
         [LABEL.roomsPerProcess]: String(app.roomsPerProcess),
         [LABEL.bootTimeoutMs]: String(config.bootTimeoutMs),
         [LABEL.stopGraceMs]: String(config.stopGraceMs),
+        [LABEL.retentionMs]: String(config.retentionMs),
       };
       const env = { ...app.env, HATHORA_PROCESS_ID: processId, HATHORA_APP_ID: appId, HATHORA_REGION: region, HATHORA_DEPLOYMENT_ID: deployment };
       const portKey = `${app.containerPort}/${app.transportType === "udp" ? "udp" : "tcp"}`;

@@ -46,7 +46,7 @@ export async function settle(host: RegionHost, record: ContainerRecord, context:
   const now = context.now();
   if (hasEnded(record)) {
     const ended = Date.parse(record.finishedAt.startsWith("0001") ? new Date(Math.max(markers.stop ?? 0, markers.timeout ?? 0)).toISOString() : record.finishedAt);
-    if (now >= ended + context.config.retentionMs) {
+    if (now >= ended + label(record, LABEL.retentionMs, context.config.retentionMs)) {
       await host.remove(record.id);
       context.history.forget(markers.processId);
     }
@@ -72,8 +72,13 @@ export async function settle(host: RegionHost, record: ContainerRecord, context:
   return record;
 }
 
-/** Settles every container of a region, every `intervalMs`, until stopped; reports a host's failures once per change. */
+/**
+ * Settles every container of the configured apps in each region, every `intervalMs`, until
+ * stopped (containers of other apps belong to other servers' configurations); reports a host's
+ * failures once per change.
+ */
 export function startLifecycleLoop(hosts: readonly RegionHost[], context: LifecycleContext, intervalMs: number, log: (line: string) => void): () => Promise<void> {
+  const apps = new Set(context.config.apps.map((app) => app.appId));
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const failing = new Map<string, string>();
@@ -81,7 +86,7 @@ export function startLifecycleLoop(hosts: readonly RegionHost[], context: Lifecy
     await Promise.all(
       hosts.map(async (host) => {
         try {
-          const records = await host.records();
+          const records = (await host.records()).filter((record) => apps.has(record.labels[LABEL.appId] ?? ""));
           await Promise.all(records.map((record) => settle(host, record, context).catch(() => undefined)));
           if (failing.delete(host.region.name)) log(`region ${host.region.name}: its Docker Engine answers again`);
         } catch (error) {

@@ -20,6 +20,7 @@ export const LABEL = {
   roomsPerProcess: "hathora-processes.rooms-per-process",
   bootTimeoutMs: "hathora-processes.boot-timeout-ms",
   stopGraceMs: "hathora-processes.stop-grace-ms",
+  retentionMs: "hathora-processes.retention-ms",
 } as const;
 
 /** The events a container's name records. */
