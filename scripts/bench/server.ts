@@ -88,6 +88,17 @@ async function main(): Promise<void> {
       }));
     }
     rows.push([`GetLatestProcesses (${SINGLE + BURST} processes) vs list+inspect each`, listServer, listRaw]);
+    const createServer: number[] = [];
+    const createRaw: number[] = [];
+    for (let i = 0; i < SINGLE / 3; i++) {
+      createServer.push(await timed(() => hathora.processesV3.createProcess({ region: "Seattle" })));
+      createRaw.push(await timed(async () => {
+        const raw = await docker.createContainer({ Image: TEST_IMAGE, Env: ["MODE=tcp", "PORT=7777"], Labels: { [LABEL_APP]: APP }, ExposedPorts: { "7777/tcp": {} }, HostConfig: { PortBindings: { "7777/tcp": [{ HostIp: "0.0.0.0", HostPort: "" }] } } });
+        await raw.start();
+        await raw.inspect();
+      }));
+    }
+    rows.push(["CreateProcess vs create+start+inspect", createServer, createRaw]);
     console.log("\nper request: through the server | the raw Docker Engine calls it makes | the server's own share (p50)");
     for (const [what, server_, engine] of rows) {
       console.log(`  ${what}: ${figures(server_)} | ${figures(engine)} | ${ms(quantile(server_, 0.5) - quantile(engine, 0.5))}`);
