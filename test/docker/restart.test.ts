@@ -46,10 +46,14 @@ describe("restart and agreement", () => {
       const made = await Promise.all([x.processesV3.createProcess({ region: "Seattle" }), y.processesV3.createProcess({ region: "Seattle" })]);
       for (const process of made) await until(() => x.processesV3.getProcess({ processId: process.processId }), (p) => p.status === "running", 30_000);
       await y.processesV3.stopProcess({ processId: made[0].processId });
+      expect((await x.processesV3.getProcess({ processId: made[0].processId })).stoppingAt).not.toBeNull();
+      // Compared once nothing is moving (a game exits on SIGTERM within moments: stopping, then stopped).
+      await until(() => x.processesV3.getProcess({ processId: made[0].processId }), (p) => p.status === "stopped", 30_000);
       const [seenByX, seenByY] = await Promise.all([x.processesV3.getLatestProcesses(), y.processesV3.getLatestProcesses()]);
       expect(seenByX).toEqual(seenByY);
+      const ours = new Set(made.map((p) => p.processId));
+      expect(seenByX.filter((p) => ours.has(p.processId)).map((p) => p.status).sort()).toEqual(["running", "stopped"]);
       expect(await x.processesV3.getProcessesCountExperimental()).toEqual(await y.processesV3.getProcessesCountExperimental());
-      expect((await x.processesV3.getProcess({ processId: made[0].processId })).stoppingAt).not.toBeNull();
     } finally {
       await Promise.all([one.close(), two.close()]);
     }

@@ -81,18 +81,22 @@ export function startLifecycleLoop(hosts: readonly RegionHost[], context: Lifecy
   const apps = new Set(context.config.apps.map((app) => app.appId));
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const failing = new Map<string, string>();
+  // A host that does not answer is tried again after 1 s, 2 s, 4 s... up to 30 s, not every round.
+  const failing = new Map<string, { message: string; failures: number; retryAt: number }>();
   const round = async (): Promise<void> => {
     await Promise.all(
       hosts.map(async (host) => {
+        const failed = failing.get(host.region.name);
+        if (failed !== undefined && context.now() < failed.retryAt) return;
         try {
           const records = (await host.records()).filter((record) => apps.has(record.labels[LABEL.appId] ?? ""));
           await Promise.all(records.map((record) => settle(host, record, context).catch(() => undefined)));
           if (failing.delete(host.region.name)) log(`region ${host.region.name}: its Docker Engine answers again`);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          if (failing.get(host.region.name) !== message) log(message);
-          failing.set(host.region.name, message);
+          if (failed?.message !== message) log(message);
+          const failures = (failed?.failures ?? 0) + 1;
+          failing.set(host.region.name, { message, failures, retryAt: context.now() + Math.min(30_000, 1000 * 2 ** (failures - 1)) });
         }
       }),
     );
