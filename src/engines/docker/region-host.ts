@@ -139,17 +139,6 @@ export class RegionHost {
   stats(id: string): Promise<DockerStats> {
     return this.#call("a stats read", () => this.#docker.getContainer(id).stats({ stream: false, "one-shot": true } as { stream: false })) as Promise<DockerStats>;
   }
-
-  /** Whether the image exists on this host, and whether it has a HEALTHCHECK. */
-  async image(name: string): Promise<{ exists: boolean; healthcheck: boolean }> {
-    try {
-      const info = await this.#call("an image inspect", () => this.#docker.getImage(name).inspect());
-      return { exists: true, healthcheck: (info.Config as { Healthcheck?: { Test?: string[] } }).Healthcheck?.Test?.[0] !== undefined };
-    } catch (error) {
-      if ((error as { statusCode?: unknown }).statusCode === 404) return { exists: false, healthcheck: false };
-      throw error;
-    }
-  }
 }
 
 function toRecord(info: ContainerInspectInfo): ContainerRecord {
