@@ -1,7 +1,8 @@
 // npm run test:languages: generates Go, Python, Java, C# and Rust clients from dist/openapi.json
 // with OpenAPI Generator, compiles each with a small program (go/, python/, java/, csharp/,
 // rust/), and runs every program against Prism static, Prism dynamic (-d) and a local server
-// that answers with values the spec does not list and records what it was sent. Prints a
+// that answers with values the spec does not list and records what it was sent, and against
+// hathora-processes-server (on Docker when `docker info` answers, else its fake engine). Prints a
 // language x check table and exits 1 if any cell fails. A language may declare a known
 // failure (a generator limitation, see languages.ts): that cell is shown and counted as a
 // known failure, never as a pass, and the run fails if it starts passing, so that the README
@@ -25,6 +26,7 @@ import { exec, mustExec } from "./exec.js";
 import { languages, type Language } from "./languages.js";
 import { checkOddRequests, type OddGroup } from "./odd-requests.js";
 import { startOddServer, type OddServer } from "./odd-server.js";
+import { startServedServer, type ServedServer } from "./served.js";
 import { verdict, type Cell } from "./verdict.js";
 import { ensureDebianPackages, ensureGenerators } from "./toolchains.js";
 
@@ -33,16 +35,17 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "hathora-processes");
 // Not a real token: Prism and the odd server only check that a bearer token is sent.
 const TOKEN = "languages-test-token";
-const KINDS = ["static", "dynamic", "odd"] as const;
+const KINDS = ["static", "dynamic", "odd", "served"] as const;
 type Kind = (typeof KINDS)[number];
 /** One column per server, and one for what the odd server saw of the multi-value filters. */
-const COLUMNS = [...KINDS, "multi"] as const;
+const COLUMNS = ["static", "dynamic", "odd", "multi", "served"] as const;
 type Column = (typeof COLUMNS)[number];
 const COLUMN_NAMES: Record<Column, string> = {
   static: "Prism static",
   dynamic: "Prism dynamic",
   odd: "unlisted values",
   multi: "multi-value filters",
+  served: "served by hathora-processes-server",
 };
 
 const { values: flags } = parseArgs({ options: { only: { type: "string" }, spec: { type: "string" } } });
@@ -91,11 +94,20 @@ async function build(language: Language, spec: string): Promise<{ ok: boolean; m
 }
 
 /** Runs one program against one server; against the odd server also judges what it sent. */
-async function runProgram(language: Language, kind: Kind, url: string, odd: OddServer): Promise<Partial<Record<Column, Cell>>> {
+async function runProgram(language: Language, kind: Kind, url: string, odd: OddServer, served: ServedServer): Promise<Partial<Record<Column, Cell>>> {
   const dir = join(cacheDir, "languages", language.id);
   const { command, args, env } = language.command(dir, url, kind, TOKEN);
   odd.takeRequests();
-  const result = await exec(command, args, { env, timeoutMs: 120_000 });
+  // Against the server, a real process to get, stop and measure; elsewhere the example's id.
+  let processEnv = {};
+  if (kind === "served") {
+    try {
+      processEnv = { HATHORA_TEST_PROCESS_ID: await served.freshProcess() };
+    } catch (error) {
+      return { served: { ok: false, ms: 0, output: `FAIL could not create a process to test with: ${error instanceof Error ? error.message : String(error)}\n` } };
+    }
+  }
+  const result = await exec(command, args, { env: { ...env, ...processEnv }, timeoutMs: 120_000 });
   if (kind !== "odd") return { [kind]: { ok: result.code === 0, ms: result.ms, output: result.output } };
 
   const groups: OddGroup[] = ["requests", "multi-value filters", ...(language.oneValuePerFilterCall ? (["one value per filter"] as const) : [])];
@@ -126,19 +138,21 @@ async function main(): Promise<number> {
   const spec = await bundledSpec();
 
   // Prism takes a few seconds to start; the builds take longer. Both at once.
-  const servers: { prismStatic?: PrismServer; prismDynamic?: PrismServer; odd?: OddServer } = {};
-  const stopAll = () => Promise.all([servers.prismStatic?.stop(), servers.prismDynamic?.stop(), servers.odd?.stop()]);
+  const servers: { prismStatic?: PrismServer; prismDynamic?: PrismServer; odd?: OddServer; served?: ServedServer } = {};
+  const stopAll = () => Promise.all([servers.prismStatic?.stop(), servers.prismDynamic?.stop(), servers.odd?.stop(), servers.served?.stop()]);
   try {
     const serversReady = Promise.all([
       startPrism({ spec }).then((server) => (servers.prismStatic = server)),
       startPrism({ spec, dynamic: true }).then((server) => (servers.prismDynamic = server)),
       startOddServer(TOKEN).then((server) => (servers.odd = server)),
+      startServedServer(TOKEN).then((server) => (servers.served = server)),
     ]);
     serversReady.catch(() => {}); // awaited below, after the builds; this only keeps Node from calling it unhandled meanwhile
     const builds = await Promise.all(chosen.map((language) => build(language, spec)));
     await serversReady;
-    step("Prism static, Prism dynamic and the unlisted-values server are listening");
-    const urls: Record<Kind, string> = { static: servers.prismStatic!.url, dynamic: servers.prismDynamic!.url, odd: servers.odd!.url };
+    step(`Prism static, Prism dynamic, the unlisted-values server and hathora-processes-server (${servers.served!.engine} engine) are listening`);
+    COLUMN_NAMES.served = `served by hathora-processes-server (${servers.served!.engine === "docker" ? "Docker engine" : "fake engine: no Docker here"})`;
+    const urls: Record<Kind, string> = { static: servers.prismStatic!.url, dynamic: servers.prismDynamic!.url, odd: servers.odd!.url, served: servers.served!.url };
 
     const rows: Array<{ language: Language; build: (typeof builds)[number]; cells: Partial<Record<Column, Cell>> }> = [];
     for (const [index, language] of chosen.entries()) {
@@ -151,7 +165,7 @@ async function main(): Promise<number> {
         continue;
       }
       console.log(built.cached ? "build: unchanged inputs, reused" : `build: generated and compiled in ${seconds(built.ms)}`);
-      for (const kind of KINDS) Object.assign(row.cells, await runProgram(language, kind, urls[kind], servers.odd!));
+      for (const kind of KINDS) Object.assign(row.cells, await runProgram(language, kind, urls[kind], servers.odd!, servers.served!));
       for (const column of COLUMNS) {
         const cell = row.cells[column];
         if (!cell) continue;

@@ -17,10 +17,3 @@ export interface FakeCall {
   /** Virtual time (Unix ms) at which the request arrived. */
   at: number;
 }
-
-/** The query of a URL as a record of value lists. */
-export function queryRecord(url: URL): Record<string, string[]> {
-  const query: Record<string, string[]> = {};
-  for (const [key, value] of url.searchParams) (query[key] ??= []).push(value);
-  return query;
-}

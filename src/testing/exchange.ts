@@ -1,13 +1,13 @@
 // One request through the fake, whatever carried it (the in-process fetch or `listen`): record
-// it, meet a queued failure, check the token, the route, the app and the parameters, answer.
-// A network failure is returned as an outcome, for the carrier to turn into its own form.
+// it, meet a queued failure, then answer through the route layer the self-hosted server uses too
+// (token, route, app, parameters, region, the operation over the fake engine). A network
+// failure is returned as an outcome, for the carrier to turn into its own form.
 import type { OperationId } from "../index.js";
-import { queryRecord, type FakeCall } from "./calls.js";
+import { queryRecord, type Service } from "../service/answer.js";
+import { matchRoute } from "../service/routes.js";
+import type { FakeCall } from "./calls.js";
 import type { ClockDriver } from "./clock-driver.js";
 import type { FailureQueue } from "./failures.js";
-import { handlers, type FakeAnswer } from "./handlers.js";
-import type { ProcessStore } from "./process-store.js";
-import { checkParameters, matchRoute } from "./routes.js";
 import type { ClockCore } from "./virtual-clock.js";
 
 /** What became of a request: an answer, or one of the two network failures. */
@@ -15,25 +15,21 @@ export type ExchangeOutcome = { kind: "answer"; response: Response } | { kind: "
 
 /** The parts of the fake a request touches. */
 export interface ExchangeContext {
-  appId: string;
-  token: string;
-  seed: number;
-  store: ProcessStore;
+  service: Service;
   failures: FailureQueue;
   calls: FakeCall[];
   clock: ClockCore;
   driver: ClockDriver;
 }
 
-const json = ({ status, body }: FakeAnswer, headers: Record<string, string> = {}): Response =>
+const toResponse = (status: number, body: unknown, headers: Record<string, string>): Response =>
   status === 204 || body === undefined ? new Response(null, { status, headers }) : new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
 /** Handles one request; rejects with the signal's reason when the request is aborted while delayed. */
 export async function exchange(fake: ExchangeContext, request: Request): Promise<ExchangeOutcome> {
   request.signal.throwIfAborted();
   const url = new URL(request.url);
-  const route = matchRoute(request.method, url.pathname);
-  const operationId: OperationId | undefined = route?.operationId;
+  const operationId: OperationId | undefined = matchRoute(request.method, url.pathname)?.operationId;
   const call: FakeCall = { operationId, method: request.method, path: url.pathname, query: queryRecord(url), status: undefined, at: fake.clock.now() };
   fake.calls.push(call);
   const failure = fake.failures.take(operationId);
@@ -51,33 +47,20 @@ export async function exchange(fake: ExchangeContext, request: Request): Promise
     return { kind: "refused" };
   }
   if (failure !== undefined && "status" in failure) {
-    const headers: Record<string, string> = failure.retryAfterSeconds === undefined ? {} : { "retry-after": String(failure.retryAfterSeconds) };
-    return answer(call, { status: failure.status, body: { message: failure.message ?? `Injected failure: status ${failure.status}` } }, headers);
+    const headers: Record<string, string> = { "x-request-id": fake.service.requestId() };
+    if (failure.retryAfterSeconds !== undefined) headers["retry-after"] = String(failure.retryAfterSeconds);
+    call.status = failure.status;
+    return { kind: "answer", response: toResponse(failure.status, { message: failure.message ?? `Injected failure: status ${failure.status}` }, headers) };
   }
 
-  const answered = answerFor(fake, request, url, route);
+  const answered = await fake.service.answer({ method: request.method, url, authorization: request.headers.get("authorization") });
+  const response = toResponse(answered.status, answered.body, answered.headers);
   if (failure !== undefined && "network" in failure && failure.network === "lost-response") {
     call.failure = "lost-response";
-    return { kind: "lost-response", response: json(answered) };
+    return { kind: "lost-response", response };
   }
-  return answer(call, answered);
-}
-
-function answer(call: FakeCall, reply: FakeAnswer, headers: Record<string, string> = {}): ExchangeOutcome {
-  call.status = reply.status;
-  return { kind: "answer", response: json(reply, headers) };
-}
-
-function answerFor(fake: ExchangeContext, request: Request, url: URL, route: ReturnType<typeof matchRoute>): FakeAnswer {
-  if (request.headers.get("authorization") !== `Bearer ${fake.token}`) {
-    return { status: 401, body: { message: request.headers.has("authorization") ? "Invalid token" : "Missing Authorization header: Bearer <token>" } };
-  }
-  if (route === undefined) return { status: 404, body: { message: `No such route: ${request.method} ${url.pathname}` } };
-  if (route.pathParams.appId !== fake.appId) return { status: 404, body: { message: `App not found: ${route.pathParams.appId ?? ""}` } };
-  const query = queryRecord(url);
-  const problem = checkParameters(route.operationId, route.pathParams, query);
-  if (problem !== undefined) return { status: 422, body: { message: problem } };
-  return handlers[route.operationId]({ pathParams: route.pathParams, query, store: fake.store, now: fake.clock.now(), seed: fake.seed });
+  call.status = answered.status;
+  return { kind: "answer", response };
 }
 
 /** Waits `ms` of the fake's clock; the wait counts as idle, so auto-advance may skip it. */

@@ -1,14 +1,16 @@
 // createFakeHathora: assembles the clock, the process store, the failure queue, the call record,
 // the in-process fetch and `listen` into the object a test holds.
-import { ConfigError, type OperationId, type ProcessV3 } from "../index.js";
+import { ConfigError, knownValues, type OperationId, type ProcessV3 } from "../index.js";
+import { createFakeEngine } from "../engines/fake/fake-engine.js";
+import type { ProcessStore, SeedProcess } from "../engines/fake/process-store.js";
+import { createService } from "../service/answer.js";
+import { hashString, randomUuid, seededRandom } from "../service/random.js";
 import type { FakeCall } from "./calls.js";
 import { createClockDriver } from "./clock-driver.js";
 import type { ExchangeContext } from "./exchange.js";
 import { FailureQueue, type FailureTarget, type FakeFailure } from "./failures.js";
 import { createInProcessFetch } from "./in-process-fetch.js";
 import { listen, type FakeServer, type ListenOptions } from "./listen.js";
-import { ProcessStore, type SeedProcess } from "./process-store.js";
-import { seededRandom } from "./random.js";
 import { createVirtualClock, type VirtualClock } from "./virtual-clock.js";
 
 /** Options of `createFakeHathora`. */
@@ -31,6 +33,12 @@ export interface FakeHathoraOptions {
    * @default true
    */
   autoAdvance?: boolean | undefined;
+  /**
+   * Regions a create may name besides the spec's known ones. A create in any other region is
+   * refused as Hathora refuses it: 422, with a message naming the regions it knows.
+   * @default []
+   */
+  regions?: readonly string[] | undefined;
 }
 
 /** The options a client needs to talk to the fake in this process, on its virtual clock. */
@@ -79,17 +87,32 @@ const nonNegative = (name: string, value: number): number => {
 
 /** Creates a fake Hathora; see the README's "Testing your code". */
 export function createFakeHathora(options: FakeHathoraOptions = {}): FakeHathora {
-  const { appId = "app-fake", token = "fake-hathora-token", bootMs = 5_000, stopMs = 1_000, seed = 1, startTime = Date.UTC(2026, 0, 1), autoAdvance = true } = options;
+  const { appId = "app-fake", token = "fake-hathora-token", bootMs = 5_000, stopMs = 1_000, seed = 1, startTime = Date.UTC(2026, 0, 1), autoAdvance = true, regions = [] } = options;
   for (const [name, value] of Object.entries({ appId, token })) {
     if (typeof value !== "string" || value === "") throw new ConfigError(`createFakeHathora: ${name} must be a non-empty string`);
+  }
+  if (!Array.isArray(regions) || regions.some((region) => typeof region !== "string" || region === "")) {
+    throw new ConfigError("createFakeHathora: regions must be an array of non-empty strings");
   }
   const clock = createVirtualClock(nonNegative("startTime", startTime));
   const driver = createClockDriver(clock, autoAdvance);
   const random = seededRandom(nonNegative("seed", seed));
-  const store = new ProcessStore({ appId, bootMs: nonNegative("bootMs", bootMs), stopMs: nonNegative("stopMs", stopMs), random, now: clock.now });
+  const engine = createFakeEngine({ apps: [{ appId }], bootMs: nonNegative("bootMs", bootMs), stopMs: nonNegative("stopMs", stopMs), random, seed, now: clock.now });
+  const store = engine.store(appId) as ProcessStore;
+  // Request ids from their own seeded stream, so that they neither shift the process ids nor vary between runs.
+  const requestRandom = seededRandom(hashString(`request-id/${seed}`));
+  const service = createService({
+    engine,
+    tokens: [token],
+    apps: [appId],
+    regions: [...new Set([...knownValues.Region, ...regions])],
+    regionsOwner: "Hathora",
+    requestId: () => `req-${randomUuid(requestRandom)}`,
+    now: clock.now,
+  });
   const failures = new FailureQueue();
   const calls: FakeCall[] = [];
-  const context: ExchangeContext = { appId, token, seed, store, failures, calls, clock, driver };
+  const context: ExchangeContext = { service, failures, calls, clock, driver };
   const fetch = createInProcessFetch(context);
   let listening = 0;
 

@@ -3,6 +3,7 @@
 // browsers); Node, Bun and Deno provide it. While a server listens, the fake's clock follows
 // wall time (a client in another process sleeps on real timers), so bootMs is real milliseconds.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { resetConnection, toFetchRequest, writeResponse } from "../service/node-http.js";
 import { exchange, type ExchangeContext } from "./exchange.js";
 
 /** Where `listen` serves: the host is always 127.0.0.1. @default port 0 (any free port) */
@@ -50,28 +51,18 @@ export async function listen(fake: ExchangeContext, options: ListenOptions, onOp
 }
 
 async function serve(fake: ExchangeContext, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-  const aborted = new AbortController();
-  outgoing.on("close", () => {
-    if (!outgoing.writableFinished) aborted.abort(new Error("the client closed the connection"));
-  });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
-  }
-  incoming.resume();
-  const request = new Request(`http://127.0.0.1${incoming.url ?? "/"}`, { method: incoming.method ?? "GET", headers, signal: aborted.signal });
+  const request = toFetchRequest(incoming, outgoing);
   try {
     fake.driver.busyStart();
     const outcome = await exchange(fake, request).finally(() => fake.driver.busyEnd());
-    // Over a socket, neither network failure can be told apart by the client: both drop the
-    // connection without an answer (for "lost-response", after acting).
-    if (outcome.kind !== "answer") {
-      outgoing.destroy();
-      return;
-    }
-    const body = Buffer.from(await outcome.response.arrayBuffer());
-    outgoing.writeHead(outcome.response.status, Object.fromEntries(outcome.response.headers));
-    outgoing.end(body);
+    if (outcome.kind === "answer") return await writeResponse(outgoing, outcome.response);
+    // Over a socket the request has arrived before the fake can know which operation it is
+    // for, so a refusal aimed at an operation cannot be a refused connection: it is a reset
+    // before any answer (ECONNRESET; the fake did nothing), which a client must treat as
+    // "may have arrived": it retries a GET, not a create. In process it is a true refusal.
+    // A lost response closes the connection after the fake acted.
+    if (outcome.kind === "refused") resetConnection(outgoing);
+    else outgoing.destroy();
   } catch {
     outgoing.destroy();
   }

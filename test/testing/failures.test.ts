@@ -71,3 +71,26 @@ describe("calls", () => {
     expect(JSON.stringify(fake.calls)).not.toContain("secret-token-123");
   });
 });
+
+describe("a refused connection over HTTP", () => {
+  // Over a socket the request has arrived before the fake knows which operation it is for, so a
+  // refusal aimed at an operation is a reset before any answer (ECONNRESET), with nothing done:
+  // a GET is retried, a create is not (it may have arrived, for all the client can tell).
+  it("is a reset with nothing done: a GET is retried, a create fails once with mayHaveReachedServer", async () => {
+    const fake = createFakeHathora();
+    const server = await fake.listen();
+    try {
+      const hathora = createHathoraClient({ token: fake.token, appId: fake.appId, baseUrl: server.url, logLevel: "off" });
+      fake.failNext("GetProcessesCountExperimental", { network: "refused" });
+      expect(await hathora.processesV3.getProcessesCountExperimental()).toEqual({ count: 0 });
+      expect(fake.calls.map((call) => call.failure ?? call.status)).toEqual(["refused", 200]);
+      fake.failNext("CreateProcess", { network: "refused" });
+      const error = await hathora.processesV3.createProcess({ region: "Tokyo" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect([(error as ConnectionError).code, (error as ConnectionError).mayHaveReachedServer]).toEqual(["ECONNRESET", true]);
+      expect(fake.processes()).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -37,7 +37,7 @@ describe("fake.listen", () => {
   });
 
   it("serves Hathora's official generated SDK a whole lifecycle, v3 and v2, which its zod schemas accept", async () => {
-    const fake = createFakeHathora({ bootMs: 200, stopMs: 100, appId: "app-af469a92-5b45-4565-b3c4-b79878de67d2" });
+    const fake = createFakeHathora({ bootMs: 200, stopMs: 1_500, appId: "app-af469a92-5b45-4565-b3c4-b79878de67d2" });
     server = await fake.listen();
     const sdk = new HathoraCloud({ hathoraDevToken: fake.token, appId: fake.appId, serverURL: server.url, retryConfig: { strategy: "none" } });
     const created = await sdk.processesV3.createProcess("Frankfurt");
@@ -54,7 +54,7 @@ describe("fake.listen", () => {
     await sdk.processesV3.stopProcess(created.processId);
     const v2 = await sdk.processesV2.getProcessInfoV2Deprecated(created.processId);
     expect([v2.status, typeof v2.deploymentId]).toEqual(["stopping", "number"]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 1_700));
     expect((await sdk.processesV3.getProcess(created.processId)).status).toBe("stopped");
     const missing = await sdk.processesV3.getProcess("no-such-process").catch((e: unknown) => e);
     expect((missing as { statusCode?: number }).statusCode).toBe(404);

@@ -4,25 +4,12 @@
 import { describe, expect, it } from "vitest";
 import { operationSpecs } from "../../src/generated/operations.js";
 import { createFakeHathora } from "../../src/testing/index.js";
-import { handlers } from "../../src/testing/handlers.js";
+import { operations as handlers } from "../../src/service/operations.js";
+import { declaredSchema } from "../helpers/declared-schema.js";
 import { openapi } from "../helpers/examples.js";
-import { rebase, specValidator } from "../helpers/json-schema.js";
+import { specValidator } from "../helpers/json-schema.js";
 
 const validator = specValidator(true);
-
-/** The JSON schema openapi.yaml declares for an operation's answer with this status, or "empty"; undefined when undeclared. */
-function declaredSchema(operationId: string, status: number): unknown {
-  for (const item of Object.values<Record<string, any>>(openapi.paths)) {
-    for (const operation of Object.values<any>(item)) {
-      if (operation.operationId !== operationId) continue;
-      let response = operation.responses[String(status)];
-      if (response === undefined) return undefined;
-      if (response.$ref) response = openapi.components.responses[response.$ref.split("/").pop()];
-      return response.content === undefined ? "empty" : rebase(response.content["application/json"].schema);
-    }
-  }
-  return undefined;
-}
 
 // A small seeded generator for the test's own choices.
 function random(seed: number) {

@@ -1,7 +1,7 @@
 // Calls every checked operation through the C# client that OpenAPI Generator's `csharp-netcore`
 // writes from dist/openapi.json (with ApiClient.cs beside this file in place of its RestSharp
 // HTTP layer), and checks what comes back.
-// Usage: mono program.exe <baseUrl> <static|dynamic|odd>; the bearer token comes from
+// Usage: mono program.exe <baseUrl> <static|dynamic|odd|served>; the bearer token comes from
 // HATHORA_TEST_TOKEN. The expected values are the spec's examples (static) or those of
 // scripts/languages/odd-server.ts (odd); against Prism's random data (dynamic) every call must
 // succeed and decode.
@@ -15,7 +15,9 @@ using Org.OpenAPITools.Model;
 public static class Program
 {
     const string AppId = "app-af469a92-5b45-4565-b3c4-b79878de67d2";
-    const string ProcessId = "cbfcddd2-0006-43ae-996c-995fff7bed2e";
+    // The example process; against hathora-processes-server (served) the harness creates a real
+    // one first and names it in HATHORA_TEST_PROCESS_ID.
+    static readonly string ProcessId = Environment.GetEnvironmentVariable("HATHORA_TEST_PROCESS_ID") ?? "cbfcddd2-0006-43ae-996c-995fff7bed2e";
     // The odd server answers 404 for this id; Prism is asked for its 404 with `Prefer: code=404`.
     const string MissingProcessId = "no-such-process";
     const long Start = 1732320061L, End = 1732323661L;
@@ -57,7 +59,7 @@ public static class Program
     {
         if (args.Length != 2)
         {
-            Console.Error.WriteLine("usage: program.exe <baseUrl> <static|dynamic|odd>");
+            Console.Error.WriteLine("usage: program.exe <baseUrl> <static|dynamic|odd|served>");
             return 2;
         }
         string baseUrl = args[0], kind = args[1];

@@ -1,8 +1,9 @@
 // Calls every checked operation through the Go client that OpenAPI Generator's go-experimental
 // generates from dist/openapi.json, and checks what comes back.
-// Usage: program <baseUrl> <static|dynamic|odd>; the bearer token comes from HATHORA_TEST_TOKEN.
+// Usage: program <baseUrl> <static|dynamic|odd|served>; the bearer token comes from HATHORA_TEST_TOKEN.
 // The expected values are the spec's examples (static) or those of scripts/languages/odd-server.ts
-// (odd); against Prism's random data (dynamic) every call must succeed and decode.
+// (odd); against Prism's random data (dynamic) and against hathora-processes-server (served)
+// every call must succeed and decode.
 package main
 
 import (
@@ -15,13 +16,23 @@ import (
 )
 
 const (
-	appID     = "app-af469a92-5b45-4565-b3c4-b79878de67d2"
-	processID = "cbfcddd2-0006-43ae-996c-995fff7bed2e"
+	appID = "app-af469a92-5b45-4565-b3c4-b79878de67d2"
 	// The odd server answers 404 for this id; Prism is asked for its 404 with `Prefer: code=404`.
 	missingProcessID = "no-such-process"
 	start            = int64(1732320061)
 	end              = int64(1732323661)
 )
+
+// The example process; against hathora-processes-server (served) the harness creates a real
+// one first and names it in HATHORA_TEST_PROCESS_ID.
+var processID = envOr("HATHORA_TEST_PROCESS_ID", "cbfcddd2-0006-43ae-996c-995fff7bed2e")
+
+func envOr(name, fallback string) string {
+	if value := os.Getenv(name); value != "" {
+		return value
+	}
+	return fallback
+}
 
 var failures = 0
 
@@ -46,7 +57,7 @@ func must(operation string, err error) bool {
 
 func main() {
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: program <baseUrl> <static|dynamic|odd>")
+		fmt.Fprintln(os.Stderr, "usage: program <baseUrl> <static|dynamic|odd|served>")
 		os.Exit(2)
 	}
 	baseURL, kind := os.Args[1], os.Args[2]

@@ -1,6 +1,6 @@
 // Calls every checked operation through the Java client that OpenAPI Generator's `java`
 // generator (library `native`) writes from dist/openapi.json, and checks what comes back.
-// Usage: java Main <baseUrl> <static|dynamic|odd>; the bearer token comes from HATHORA_TEST_TOKEN.
+// Usage: java Main <baseUrl> <static|dynamic|odd|served>; the bearer token comes from HATHORA_TEST_TOKEN.
 // The expected values are the spec's examples (static) or those of
 // scripts/languages/odd-server.ts (odd); against Prism's random data (dynamic) every call must
 // succeed and decode.
@@ -17,7 +17,9 @@ import org.openapitools.client.api.ProcessesV3Api;
 
 public class Main {
   static final String APP_ID = "app-af469a92-5b45-4565-b3c4-b79878de67d2";
-  static final String PROCESS_ID = "cbfcddd2-0006-43ae-996c-995fff7bed2e";
+  // The example process; against hathora-processes-server (served) the harness creates a real
+  // one first and names it in HATHORA_TEST_PROCESS_ID.
+  static final String PROCESS_ID = System.getenv().getOrDefault("HATHORA_TEST_PROCESS_ID", "cbfcddd2-0006-43ae-996c-995fff7bed2e");
   // The odd server answers 404 for this id; Prism is asked for its 404 with `Prefer: code=404`.
   static final String MISSING_PROCESS_ID = "no-such-process";
   static final long START = 1732320061L, END = 1732323661L;
@@ -66,7 +68,7 @@ public class Main {
 
   public static void main(String[] args) {
     if (args.length != 2) {
-      System.err.println("usage: java Main <baseUrl> <static|dynamic|odd>");
+      System.err.println("usage: java Main <baseUrl> <static|dynamic|odd|served>");
       System.exit(2);
     }
     String kind = args[1];

@@ -1,7 +1,7 @@
 """Calls every checked operation through the Python client that OpenAPI Generator's `python`
 generator writes from dist/openapi.json, and checks what comes back.
 
-Usage: main.py <baseUrl> <static|dynamic|odd>; the bearer token comes from HATHORA_TEST_TOKEN.
+Usage: main.py <baseUrl> <static|dynamic|odd|served>; the bearer token comes from HATHORA_TEST_TOKEN.
 The expected values are the spec's examples (static) or those of
 scripts/languages/odd-server.ts (odd); against Prism's random data (dynamic) every call must
 succeed and decode.
@@ -13,7 +13,9 @@ import sys
 import openapi_client
 
 APP_ID = "app-af469a92-5b45-4565-b3c4-b79878de67d2"
-PROCESS_ID = "cbfcddd2-0006-43ae-996c-995fff7bed2e"
+# The example process; against hathora-processes-server (served) the harness creates a real one
+# first and names it in HATHORA_TEST_PROCESS_ID.
+PROCESS_ID = os.environ.get("HATHORA_TEST_PROCESS_ID") or "cbfcddd2-0006-43ae-996c-995fff7bed2e"
 # The odd server answers 404 for this id; Prism is asked for its 404 with `Prefer: code=404`.
 MISSING_PROCESS_ID = "no-such-process"
 START, END = 1732320061, 1732323661
@@ -46,7 +48,7 @@ def call(operation, fn):
 
 def main():
     if len(sys.argv) != 3:
-        print("usage: main.py <baseUrl> <static|dynamic|odd>", file=sys.stderr)
+        print("usage: main.py <baseUrl> <static|dynamic|odd|served>", file=sys.stderr)
         return 2
     base_url, kind = sys.argv[1], sys.argv[2]
     configuration = openapi_client.Configuration(host=base_url)

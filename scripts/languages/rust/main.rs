@@ -1,6 +1,6 @@
 // Calls every checked operation through the Rust client that OpenAPI Generator's `rust`
 // generator (library `reqwest`) writes from dist/openapi.json, and checks what comes back.
-// Usage: program <baseUrl> <static|dynamic|odd>; the bearer token comes from HATHORA_TEST_TOKEN.
+// Usage: program <baseUrl> <static|dynamic|odd|served>; the bearer token comes from HATHORA_TEST_TOKEN.
 // The expected values are the spec's examples (static) or those of
 // scripts/languages/odd-server.ts (odd); against Prism's random data (dynamic) every call must
 // succeed and decode.
@@ -16,7 +16,9 @@ use std::fmt::Debug;
 use std::time::Duration;
 
 const APP_ID: &str = "app-af469a92-5b45-4565-b3c4-b79878de67d2";
-const PROCESS_ID: &str = "cbfcddd2-0006-43ae-996c-995fff7bed2e";
+// The example process; against hathora-processes-server (served) the harness creates a real one
+// first and names it in HATHORA_TEST_PROCESS_ID.
+const EXAMPLE_PROCESS_ID: &str = "cbfcddd2-0006-43ae-996c-995fff7bed2e";
 // The odd server answers 404 for this id; Prism is asked for its 404 with `Prefer: code=404`.
 const MISSING_PROCESS_ID: &str = "no-such-process";
 const START: i64 = 1732320061;
@@ -65,12 +67,14 @@ async fn run(base_url: &str, kind: &str, token: &str) -> u32 {
     let config = configuration(base_url, token, reqwest::header::HeaderMap::new());
     let mut c = Checks { failures: 0 };
     let (fixed, odd) = (kind == "static", kind == "odd");
+    let process_id_owned = std::env::var("HATHORA_TEST_PROCESS_ID").unwrap_or_else(|_| EXAMPLE_PROCESS_ID.to_string());
+    let process_id: &str = &process_id_owned;
 
     // Filters: known values for Prism (it validates them), an unknown status and region for the odd server.
     let (status, region, create_in): (&[&str], &[&str], &str) =
         if odd { (&["running", "hibernating"], &["Seattle", "Atlantis"], "Atlantis") } else { (&["running", "starting"], &["Seattle", "Frankfurt"], "Tokyo") };
 
-    if let Some(process) = c.call("GetProcess", v3::get_process(&config, APP_ID, PROCESS_ID).await) {
+    if let Some(process) = c.call("GetProcess", v3::get_process(&config, APP_ID, process_id).await) {
         let port = process.exposed_port.as_ref();
         let extra = &process.additional_exposed_ports;
         c.check("GetProcess: exposedPort decoded", kind == "dynamic" || port.is_some(), port);
@@ -101,7 +105,7 @@ async fn run(base_url: &str, kind: &str, token: &str) -> u32 {
     let latest = v3::get_latest_processes(&config, APP_ID, strings(status), strings(region), None).await;
     if let Some(latest) = c.call("GetLatestProcesses with status and region filters", latest) {
         if fixed {
-            c.check("GetLatestProcesses: the example process", !latest.is_empty() && latest[0].process_id == PROCESS_ID, latest.len());
+            c.check("GetLatestProcesses: the example process", !latest.is_empty() && latest[0].process_id == process_id, latest.len());
         } else if odd {
             c.check("GetLatestProcesses: two processes", latest.len() == 2, latest.len());
             if latest.len() == 2 {
@@ -132,9 +136,9 @@ async fn run(base_url: &str, kind: &str, token: &str) -> u32 {
         }
     }
 
-    c.call("StopProcess", v3::stop_process(&config, APP_ID, PROCESS_ID).await);
+    c.call("StopProcess", v3::stop_process(&config, APP_ID, process_id).await);
 
-    let metrics = v3::get_process_metrics(&config, APP_ID, PROCESS_ID, strings(&["cpu", "memory"]), Some(START), Some(END), Some(60)).await;
+    let metrics = v3::get_process_metrics(&config, APP_ID, process_id, strings(&["cpu", "memory"]), Some(START), Some(END), Some(60)).await;
     if let Some(metrics) = c.call("GetProcessMetrics with metrics, start, end, step", metrics) {
         let cpu = metrics.cpu.unwrap_or_default();
         let memory = metrics.memory.unwrap_or_default();
@@ -148,7 +152,7 @@ async fn run(base_url: &str, kind: &str, token: &str) -> u32 {
         }
     }
 
-    if let Some(info) = c.call("GetProcessInfoV2Deprecated (v2)", v2::get_process_info_v2_deprecated(&config, APP_ID, PROCESS_ID).await) {
+    if let Some(info) = c.call("GetProcessInfoV2Deprecated (v2)", v2::get_process_info_v2_deprecated(&config, APP_ID, process_id).await) {
         if fixed {
             c.check("v2: deploymentId 1, region Seattle", info.deployment_id == 1 && info.region == "Seattle", (&info.deployment_id, &info.region));
         } else if odd {
@@ -176,7 +180,7 @@ async fn run(base_url: &str, kind: &str, token: &str) -> u32 {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() != 3 {
-        eprintln!("usage: program <baseUrl> <static|dynamic|odd>");
+        eprintln!("usage: program <baseUrl> <static|dynamic|odd|served>");
         std::process::exit(2);
     }
     let token = std::env::var("HATHORA_TEST_TOKEN").unwrap_or_default();

@@ -1,8 +1,8 @@
 // Plausible metric series for GetProcessMetrics: one point per `step` seconds from `start` to
 // `end`, while the process was alive, with values drawn from a generator seeded by the process
 // id, the metric and the timestamp (so the same request always gets the same numbers).
-import type { ProcessMetricsData, ProcessV3 } from "../index.js";
-import { hashString, seededRandom } from "./random.js";
+import type { ProcessMetricsData, ProcessV3 } from "../../index.js";
+import { hashString, seededRandom } from "../../service/random.js";
 
 // Ranges of each known metric: cpu in percent of a core, memory and gpuMemory in bytes,
 // rateEgress in bytes per second, totalEgress in bytes (grows), activeConnections a count,
@@ -16,9 +16,6 @@ const RANGES: Record<string, [number, number]> = {
   gpuMemory: [0, 2e9],
   gpuUtilization: [0, 100],
 };
-
-/** Most data points one answer may hold; more is a 422, as a real service would refuse it. */
-export const MAX_METRIC_POINTS = 10_000;
 
 /** The series of `metrics` for `process` between `start` and `end` (Unix seconds), each `step` seconds. */
 export function metricSeries(process: ProcessV3, metrics: string[], start: number, end: number, step: number, seed: number, nowMs: number): ProcessMetricsData {

@@ -2,13 +2,12 @@
 // `running` after bootMs; stop gives `stopping`, then `stopped` after stopMs; `setStatus` puts any
 // status at once. Steps are stored with their due times and applied when the state is read, so
 // no timer is needed for a process to move on (auto-advance only skips time for real waiters).
-import type { ExposedPort, ProcessV2, ProcessV3, Region } from "../index.js";
-import { randomUuid } from "./random.js";
+import type { ExposedPort, ProcessV3, Region } from "../../index.js";
+import { randomUuid } from "../../service/random.js";
 
-/** What a process looks like inside the fake: a ProcessV3 plus v2's integer deployment id. */
+/** What a process looks like inside the fake: a ProcessV3 and what is still to come. */
 interface StoredProcess {
   view: ProcessV3;
-  deploymentIdV2: number;
   /** Creation order, to keep "newest first" stable when two processes share a createdAt. */
   sequence: number;
   /** Changes still to come, each at its virtual time (Unix ms), in time order. */
@@ -25,11 +24,17 @@ export interface StoreSettings {
   stopMs: number;
   random: () => number;
   now: () => number;
+  /** `exposedPort.host` of its processes. @default "1.proxy.hathora.dev" */
+  host?: string | undefined;
+  /** `exposedPort.transportType` of its processes. @default "tcp" */
+  transportType?: string | undefined;
+  /** `roomsPerProcess` of its processes. @default 1 */
+  roomsPerProcess?: number | undefined;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** The in-memory process table of one fake app. */
+/** The in-memory process table of one app of the fake engine. */
 export class ProcessStore {
   readonly #processes = new Map<string, StoredProcess>();
   #sequence = 0;
@@ -95,20 +100,9 @@ export class ProcessStore {
     return stored === undefined ? undefined : structuredClone(stored.view);
   }
 
-  /** The process as ProcessV2 (no v3-only fields, an integer deploymentId). */
-  getV2(processId: string): ProcessV2 | undefined {
-    const stored = this.#find(processId);
-    return stored === undefined ? undefined : toV2(stored);
-  }
-
   /** Every process, newest first. */
   all(): ProcessV3[] {
     return this.#sorted().map((stored) => structuredClone(stored.view));
-  }
-
-  /** Every process as ProcessV2, newest first. */
-  allV2(): ProcessV2[] {
-    return this.#sorted().map(toV2);
   }
 
   /**
@@ -163,7 +157,7 @@ export class ProcessStore {
       appId,
       deploymentId: `dep-${randomUuid(random)}`,
       roomsAllocated: 0,
-      roomsPerProcess: 1,
+      roomsPerProcess: this.#settings.roomsPerProcess ?? 1,
       additionalExposedPorts: [],
       exposedPort: null,
       startedAt: null,
@@ -174,7 +168,7 @@ export class ProcessStore {
       hosting: "cloud",
       ...seed,
     };
-    const stored: StoredProcess = { view, deploymentIdV2: 1, sequence: this.#sequence++, steps: [] };
+    const stored: StoredProcess = { view, sequence: this.#sequence++, steps: [] };
     this.#processes.set(view.processId, stored);
     return stored;
   }
@@ -193,7 +187,8 @@ export class ProcessStore {
   }
 
   #port(): ExposedPort {
-    return { host: "1.proxy.hathora.dev", name: "default", port: this.#nextPort++, transportType: "tcp" };
+    const { host = "1.proxy.hathora.dev", transportType = "tcp" } = this.#settings;
+    return { host, name: "default", port: this.#nextPort++, transportType };
   }
 
   #find(processId: string): StoredProcess | undefined {
@@ -216,9 +211,4 @@ export class ProcessStore {
       step?.apply(stored.view, iso(step.at));
     }
   }
-}
-
-function toV2(stored: StoredProcess): ProcessV2 {
-  const { bootedAt: _b, scheduledAt: _s, hosting: _h, summaryExitReason: _r, fleetId: _f, deploymentId: _d, ...common } = stored.view;
-  return structuredClone({ ...common, deploymentId: stored.deploymentIdV2 });
 }
