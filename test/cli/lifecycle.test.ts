@@ -115,7 +115,7 @@ describe.concurrent("stop", () => {
     const { code, stdout, stderr } = await bin("stop", a.processId, "no-such-process", b.processId, "--yes");
     expect(code).toBe(1);
     expect(stdout).toBe(`${a.processId}\n${b.processId}\n`);
-    expect(stderr).toContain("no-such-process: 404 Not Found: POST /processes/v3/apps/app-fake/processes/no-such-process/stop: Process not found: no-such-process\n");
+    expect(stderr).toMatch(/no-such-process: 404 Not Found: POST \/processes\/v3\/apps\/app-fake\/processes\/no-such-process\/stop: Process not found: no-such-process \(request id req-[0-9a-f-]{36}\)\n/);
     expect(stderr).toMatch(/hathora-processes: 1 of 3 processes not stopped\n$/);
     expect([processOf(a.processId)?.status, processOf(b.processId)?.status]).not.toContain("running");
   });

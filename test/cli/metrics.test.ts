@@ -79,6 +79,6 @@ describe.concurrent("hathora-processes metrics", () => {
     const [old, missing] = await Promise.all([bin("metrics", ended.processId, "--metrics", "memory", "--since", "1h"), bin("metrics", "no-such-process")]);
     expect(old).toMatchObject({ code: 0, stdout: "memory (MiB)  no data in this time span\n" });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^hathora-processes: 404 Not Found: GET .*\/metrics\?.*: Process not found: no-such-process\n$/);
+    expect(missing.stderr).toMatch(/^hathora-processes: 404 Not Found: GET .*\/metrics\?.*: Process not found: no-such-process \(request id req-[0-9a-f-]{36}\)\n$/);
   });
 });

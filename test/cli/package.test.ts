@@ -26,7 +26,7 @@ async function bundledFiles(contents: string): Promise<string[]> {
 describe("the packed bin", () => {
   it("is declared in package.json and shipped with a node shebang", () => {
     const manifest = JSON.parse(readFileSync(join(installed(), "package.json"), "utf8")) as { bin: Record<string, string>; dependencies: Record<string, string> };
-    expect(manifest.bin).toEqual({ "hathora-processes": "./dist/cli/main.js" });
+    expect(manifest.bin).toEqual({ "hathora-processes": "./dist/cli/main.js", "hathora-processes-server": "./dist/server/cli.js" });
     expect(readFileSync(join(installed(), "dist/cli/main.js"), "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
     // The chart library is the CLI's one runtime dependency of its own, at an exact version.
     expect(manifest.dependencies.asciichart).toMatch(/^\d+\.\d+\.\d+$/);

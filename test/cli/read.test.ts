@@ -115,13 +115,13 @@ describe.concurrent("failures of the API: exit 1, one line on stderr", () => {
     const { code, stdout, stderr } = await bin("get", "no-such-process");
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toBe("hathora-processes: 404 Not Found: GET /processes/v3/apps/app-fake/processes/no-such-process: Process not found: no-such-process\n");
+    expect(stderr).toMatch(/^hathora-processes: 404 Not Found: GET \/processes\/v3\/apps\/app-fake\/processes\/no-such-process: Process not found: no-such-process \(request id req-[0-9a-f-]{36}\)\n$/);
   });
 
   it("a refused token is a 401, exit 1", async () => {
     const { code, stderr } = await runBin(["ps"], fakeEnv(server.url, { HATHORA_TOKEN: "not-the-fake-token" }));
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^hathora-processes: 401 Unauthorized: GET .*: Invalid token\n$/);
+    expect(stderr).toMatch(/^hathora-processes: 401 Unauthorized: GET .*: Invalid token \(request id req-[0-9a-f-]{36}\)\n$/);
   });
 
   it("a server that cannot be reached is exit 1 with one line", async () => {

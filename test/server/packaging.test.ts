@@ -24,10 +24,10 @@ describe("packaging of the server", () => {
   });
 
   it("dockerode and yaml are optional peers, not dependencies; the server has its subpath and bin", () => {
-    expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
+    expect(Object.keys(pkg.dependencies)).toEqual(["asciichart", "openapi-fetch"]);
     expect(pkg.peerDependenciesMeta.dockerode).toEqual({ optional: true });
     expect(pkg.peerDependenciesMeta.yaml).toEqual({ optional: true });
     expect(pkg.exports["./server"].default).toBe("./dist/server/index.js");
-    expect(pkg.bin["hathora-processes-server"]).toBe("dist/server/cli.js");
+    expect(pkg.bin["hathora-processes-server"]).toBe("./dist/server/cli.js");
   });
 });
