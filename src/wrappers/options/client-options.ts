@@ -11,8 +11,9 @@ import type { Logger, LogLevel } from "../observe/log.js";
 import { systemClock, type Clock } from "../request/clock.js";
 import { checkTokenOption, type TokenSource } from "../request/token.js";
 import type { FetchLike } from "../request/transport.js";
+import { resolveBaseUrl } from "./base-url.js";
 import { headerRecord, REQUEST_SETTINGS, type Optional, type RequestSettings } from "./call-options.js";
-import { aFunction, describeValue, failIf, hasMethods, nonEmptyString, rejectUnknownOptions, resolveSettings } from "./setting-checks.js";
+import { aFunction, failIf, hasMethods, nonEmptyString, rejectUnknownOptions, resolveSettings } from "./setting-checks.js";
 
 /** Options of `createHathoraClient`. */
 export interface HathoraClientOptions extends Optional<RequestSettings> {
@@ -98,9 +99,7 @@ export function resolveClientOptions(options: HathoraClientOptions): ResolvedCli
   const { token, appId, baseUrl = "https://api.hathora.dev", fetch, userAgent, logger, logLevel: level, onAttempt, clock = systemClock } = options;
   checkTokenOption(token);
   if (appId !== undefined) failIf(nonEmptyString(appId), "appId", appId, "createHathoraClient");
-  if (!/^https?:\/\/[^/]/i.test(String(baseUrl)) || !URL.canParse(baseUrl)) {
-    throw new ConfigError(`createHathoraClient: baseUrl must be an absolute http(s) URL, got ${describeValue(baseUrl)}`);
-  }
+  const base = resolveBaseUrl(baseUrl);
   if (userAgent !== undefined) failIf(nonEmptyString(userAgent), "userAgent", userAgent, "createHathoraClient");
   if (fetch !== undefined ? typeof fetch !== "function" : typeof globalThis.fetch !== "function") {
     throw new ConfigError("createHathoraClient: no fetch available: pass createHathoraClient({ fetch }), a function taking a Request");
@@ -110,7 +109,7 @@ export function resolveClientOptions(options: HathoraClientOptions): ResolvedCli
   if (onAttempt !== undefined) failIf(aFunction(onAttempt), "onAttempt", onAttempt, "createHathoraClient");
   failIf(hasMethods("now", "setTimeout", "clearTimeout")(clock), "clock", clock, "createHathoraClient");
   const settings = resolveSettings(REQUEST_SETTINGS, options, "createHathoraClient");
-  return { token, appId, baseUrl, headers: clientHeaders(options), fetch, settings, logLevel: level, logger, onAttempt, clock };
+  return { token, appId, baseUrl: base, headers: clientHeaders(options), fetch, settings, logLevel: level, logger, onAttempt, clock };
 }
 
 /** The client's headers with lower-case names, so that a call's merge over them whatever their case. */
