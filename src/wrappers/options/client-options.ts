@@ -9,6 +9,7 @@ import { ConfigError } from "../errors/config-error.js";
 import type { AttemptEvent } from "../observe/attempt-event.js";
 import type { Logger, LogLevel } from "../observe/log.js";
 import { systemClock, type Clock } from "../request/clock.js";
+import { checkAppIdIsNotToken } from "../request/app-id.js";
 import { checkTokenOption, type TokenSource } from "../request/token.js";
 import type { FetchLike } from "../request/transport.js";
 import { resolveBaseUrl } from "./base-url.js";
@@ -98,6 +99,7 @@ export function resolveClientOptions(options: HathoraClientOptions): ResolvedCli
   rejectUnknownOptions(options, (name) => Object.hasOwn(CLIENT_OPTIONS, name), Object.keys(CLIENT_OPTIONS), "createHathoraClient");
   const { token, appId, baseUrl = "https://api.hathora.dev", fetch, userAgent, logger, logLevel: level, onAttempt, clock = systemClock } = options;
   checkTokenOption(token);
+  if (typeof token === "string") checkAppIdIsNotToken(appId, token, "createHathoraClient");
   if (appId !== undefined) failIf(nonEmptyString(appId), "appId", appId, "createHathoraClient");
   const base = resolveBaseUrl(baseUrl);
   if (userAgent !== undefined) failIf(nonEmptyString(userAgent), "userAgent", userAgent, "createHathoraClient");

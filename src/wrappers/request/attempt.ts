@@ -3,6 +3,7 @@
 // amounts to.
 import { createFinalURL, defaultPathSerializer, mergeHeaders, type QuerySerializer } from "openapi-fetch";
 import { linkSignal } from "./abort-link.js";
+import type { HiddenAppId } from "./app-id.js";
 import type { AttemptExchange } from "../observe/attempt-event.js";
 import type { Clock } from "./clock.js";
 import { buildRequestError, type FailedRequest, type Failure } from "../errors/build-request-error.js";
@@ -34,6 +35,8 @@ export interface AttemptRequest {
   spec: OperationSpec;
   /** The call's URL, built once by `buildUrl` for all its attempts. */
   url: string;
+  /** The call's appId when it looks like a secret: errors never show it (app-id.ts). */
+  hiddenAppId: HiddenAppId | undefined;
   callHeaders: Record<string, string> | undefined;
   token: string;
   timeoutMs: number;
@@ -135,7 +138,7 @@ function jsonErrorPosition(error: unknown): string {
 
 /** The error of this attempt, built (and the token taken out of it) by buildRequestError. */
 function failed(request: AttemptRequest, failure: Failure): HathoraError {
-  const about: FailedRequest = { operationId: request.operationId, method: request.spec.method, url: request.url, attempts: request.attempt, token: request.token };
+  const about: FailedRequest = { operationId: request.operationId, method: request.spec.method, url: request.url, attempts: request.attempt, token: request.token, hiddenAppId: request.hiddenAppId };
   return buildRequestError(about, failure);
 }
 

@@ -17,6 +17,7 @@ import { resolveCallOptions, type RequestSettings } from "../options/call-option
 import { retryDelayMs } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { resolveToken, type TokenSource } from "./token.js";
+import { checkAppIdIsNotToken, hiddenAppId, hideAppId } from "./app-id.js";
 import { subscribedOperationChannel, type OperationChannel, type OperationTraceContext } from "../observe/trace-channel.js";
 
 /** What every call of a client shares. */
@@ -70,11 +71,15 @@ async function run(client: ClientContext, operationId: OperationId, input: unkno
   const { settings, signal, headers: callHeaders } = resolveCallOptions(given, client.settings, operationId);
   signal?.throwIfAborted();
   const url = buildUrl(client, operationId, spec, pathParams, query);
+  // What errors, events, logs and spans show: the URL, without an appId that looks like a secret.
+  const hidden = hiddenAppId(pathParams.appId);
+  const shownUrl = hidden ? hideAppId(url, hidden) : url;
   const { clock } = client;
 
   for (let attemptNumber = 1; ; attemptNumber++) {
     const token = typeof client.token === "string" ? client.token : await resolveToken(client.token);
-    const request = { operationId, spec, url, callHeaders, token, timeoutMs: settings.timeoutMs, signal, attempt: attemptNumber };
+    checkAppIdIsNotToken(pathParams.appId, token, operationId);
+    const request = { operationId, spec, url, shownUrl, hiddenAppId: hidden, callHeaders, token, timeoutMs: settings.timeoutMs, signal, attempt: attemptNumber };
     // Nothing of this is built for a client that nobody observes.
     const watch = observe && { observe, startTime: clock.now(), exchange: { requestHeaders: undefined, responseHeaders: undefined } as AttemptExchange };
     let result: AttemptResult;
@@ -96,7 +101,7 @@ async function run(client: ClientContext, operationId: OperationId, input: unkno
 interface EventRequest {
   operationId: OperationId;
   spec: { method: string; path: string };
-  url: string;
+  shownUrl: string;
   attempt: number;
 }
 
@@ -105,7 +110,7 @@ function baseEvent(client: ClientContext, request: EventRequest, settings: Reque
     operationId: request.operationId,
     method: request.spec.method,
     route: request.spec.path,
-    url: request.url,
+    url: request.shownUrl,
     serverAddress: client.server.address,
     serverPort: client.server.port,
     attempt: request.attempt,
