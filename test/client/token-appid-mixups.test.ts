@@ -6,7 +6,7 @@ import diagnosticsChannel from "node:diagnostics_channel";
 import { inspect } from "node:util";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
-import { ConfigError, ConnectionError, createHathoraClient, NotFoundError, OPERATION_CHANNEL, UnauthorizedError, type AttemptEvent, type FetchLike } from "../../src/index.js";
+import { ApiError, ConfigError, ConnectionError, createHathoraClient, type HathoraClientOptions, NotFoundError, OPERATION_CHANNEL, UnauthorizedError, type AttemptEvent, type FetchLike } from "../../src/index.js";
 import { instrumentHathoraProcesses } from "../../src/opentelemetry/index.js";
 import { looksLikeSecret } from "../../src/wrappers/request/app-id.js";
 import { json, useFaultServer } from "../helpers/fault-server.js";
@@ -81,7 +81,7 @@ describe("token and appId swapped: the token is the appId, in the path", () => {
   // The server echoes the path in its message, a header and the body, as a 404 page may.
   const echoing = (status: number) =>
     server.route((req, res) => json(res, status, { message: `No application at ${req.url}`, path: req.url }, { "x-path": String(req.url), "x-request-id": "req-9" }));
-  const swapped = (baseUrl: string, options = {}) => faultClient(baseUrl, { token: APP_ID, appId: SENTINEL, maxRetries: 0, ...options });
+  const swapped = (baseUrl: string, options: Partial<HathoraClientOptions> = {}) => faultClient(baseUrl, { token: APP_ID, appId: SENTINEL, maxRetries: 0, ...options });
 
   it("the request still goes out as given (the server may know the app by that name)", async () => {
     const base = echoing(404);
@@ -90,7 +90,8 @@ describe("token and appId swapped: the token is the appId, in the path", () => {
   });
 
   it.each([404, 401])("the %i error shows [appId-hidden-N-chars] in its URL, message, body and headers", async (status) => {
-    const error = await rejectionOf(swapped(echoing(status)).processesV3.getProcess({ processId: "p" }), status === 404 ? NotFoundError : UnauthorizedError);
+    const error = await rejectionOf(swapped(echoing(status)).processesV3.getProcess({ processId: "p" }), ApiError);
+    expect(error).toBeInstanceOf(status === 404 ? NotFoundError : UnauthorizedError);
     expectNoSentinel(renderings(error));
     const shown = `[appId-hidden-${SENTINEL.length}-chars]`;
     expect(error.url).toMatch(new RegExp(`/apps/${shown.replace(/[[\]]/g, "\\$&")}/processes/p$`));

@@ -10,6 +10,7 @@ import { buildRequestError, type FailedRequest, type Failure } from "../errors/b
 import { ConfigError } from "../errors/config-error.js";
 import { HathoraError } from "../errors/hathora-error.js";
 import { classifyFetchFailure } from "./fetch-failure.js";
+import { checkUrlLength } from "./url-limit.js";
 import type { OperationSpec } from "../operation-types.js";
 import type { Transport } from "./transport.js";
 
@@ -106,8 +107,9 @@ export async function attempt(context: AttemptContext, request: AttemptRequest, 
 
 /** A call's URL, serialized by openapi-fetch; the same for every attempt. */
 export function buildUrl(context: AttemptContext, operationId: string, spec: OperationSpec, pathParams: Record<string, string>, query: Record<string, unknown>): string {
+  let url: string;
   try {
-    return createFinalURL(spec.path, {
+    url = createFinalURL(spec.path, {
       baseUrl: context.baseUrl,
       params: { path: pathParams, query },
       querySerializer: context.querySerializer,
@@ -117,6 +119,8 @@ export function buildUrl(context: AttemptContext, operationId: string, spec: Ope
     // encodeURIComponent rejects a lone surrogate.
     throw new ConfigError(`${operationId}: the request could not be built: ${String(error)}`);
   }
+  checkUrlLength(operationId, url, query);
+  return url;
 }
 
 /** The init of one attempt: its headers carry the token of the moment. */
