@@ -13,6 +13,7 @@ export { OPERATION_CHANNEL, type OperationTraceContext } from "./wrappers/observ
 export type { Clock } from "./wrappers/request/clock.js";
 export type { OperationId, OperationInput, OperationResult } from "./wrappers/operation-types.js";
 export { knownValues, dateTimeFields } from "./generated/operations.js";
+export { isKnownRegion, isKnownProcessStatus } from "./wrappers/known-values.js";
 export type {
   ProcessesV3,
   GetProcessOptions,
