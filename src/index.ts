@@ -32,6 +32,7 @@ export type {
   StopProcessV2Options,
 } from "./wrappers/methods/processes-v2.js";
 export type { WaitForProcessOptions, CreateProcessAndWaitOptions } from "./wrappers/methods/wait-for-process.js";
+export type { ListProcessesOptions, ListProcessesV2Options } from "./wrappers/methods/list-processes.js";
 export type {
   ProcessV2,
   ProcessV3,
@@ -72,5 +73,6 @@ export { ResponseError, type ResponseErrorInit } from "./wrappers/errors/respons
 export { ProcessEndedError } from "./wrappers/errors/process-ended-error.js";
 export { ProcessNotReadyError } from "./wrappers/errors/process-not-ready-error.js";
 export { WaitTimeoutError } from "./wrappers/errors/wait-timeout-error.js";
+export { ProcessListIncompleteError, type CrowdedInstant } from "./wrappers/errors/process-list-incomplete-error.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
