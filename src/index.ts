@@ -10,6 +10,7 @@ export type { Logger, LogLevel } from "./wrappers/observe/log.js";
 export type { OperationPromise, OperationResponse } from "./wrappers/request/operation-promise.js";
 export type { AttemptEvent } from "./wrappers/observe/attempt-event.js";
 export { OPERATION_CHANNEL, type OperationTraceContext } from "./wrappers/observe/trace-channel.js";
+export { WAIT_CHANNEL, type WaitTraceContext } from "./wrappers/observe/wait-trace-context.js";
 export type { Clock } from "./wrappers/request/clock.js";
 export type { OperationId, OperationInput, OperationResult } from "./wrappers/operation-types.js";
 export { knownValues, dateTimeFields } from "./generated/operations.js";

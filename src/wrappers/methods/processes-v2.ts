@@ -1,10 +1,11 @@
 // The deprecated v2 methods: each the v3 method of the same name, on the v2 endpoints.
-import type { Clock } from "../request/clock.js";
 import type { OperationPromise } from "../request/operation-promise.js";
 import type { OperationInput } from "../operation-types.js";
 import type { RunOperation } from "../request/run-operation.js";
 import type { ProcessCount, ProcessV2 } from "../types.js";
 import { listProcessesV2, type ListProcessesV2Options } from "./list-processes.js";
+import type { WaitTraceContext } from "../observe/wait-trace-context.js";
+import { observedWait, type WaitObserving } from "./observed-wait.js";
 import {
   createProcessAndWait,
   waitForProcess,
@@ -47,9 +48,14 @@ export interface ProcessesV2 {
   createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<ProcessV2>;
 }
 
-export function createProcessesV2(run: RunOperation, clock: Clock): ProcessesV2 {
+export function createProcessesV2(run: RunOperation, waits: WaitObserving): ProcessesV2 {
   const getProcessInfo = (options: GetProcessInfoV2Options) => run("GetProcessInfoV2Deprecated", options);
   const createProcess = (options: CreateProcessV2Options) => run("CreateProcessV2Deprecated", options);
+  const { clock } = waits;
+  const waitCalls = {
+    get: (options: GetProcessInfoV2Options, within?: WaitTraceContext) => run("GetProcessInfoV2Deprecated", options, within),
+    create: (options: CreateProcessV2Options, within?: WaitTraceContext) => run("CreateProcessV2Deprecated", options, within),
+  };
   const listing = {
     latest: (options: object) => run("GetLatestProcesses", options),
     count: (options: object) => run("GetProcessesCountExperimental", options),
@@ -63,7 +69,8 @@ export function createProcessesV2(run: RunOperation, clock: Clock): ProcessesV2 
     getProcessesCountExperimental: (options) => run("GetProcessesCountExperimentalV2Deprecated", options),
     createProcess,
     stopProcess: (options) => run("StopProcessV2Deprecated", options),
-    waitForProcess: (options) => waitForProcess(getProcessInfo, options, clock),
-    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcessInfo, options, clock),
+    waitForProcess: (options) => observedWait(waits, "waitForProcess", options, waitCalls, (calls) => waitForProcess(calls.getProcess, options, clock)),
+    createProcessAndWait: (options) =>
+      observedWait(waits, "createProcessAndWait", options, waitCalls, (calls) => createProcessAndWait(calls.createProcess, calls.getProcess, options, clock)),
   };
 }

@@ -1,11 +1,12 @@
 // methods/: what a user calls: the v3 methods (this file), the deprecated v2 ones, and the wait
 // helpers built on them. Each method is one line handing its operation to request/.
-import type { Clock } from "../request/clock.js";
 import type { OperationPromise } from "../request/operation-promise.js";
 import type { OperationInput } from "../operation-types.js";
 import type { RunOperation } from "../request/run-operation.js";
 import type { ProcessCount, ProcessMetricsData, ProcessV3 } from "../types.js";
 import { listProcesses, type ListProcessesOptions } from "./list-processes.js";
+import type { WaitTraceContext } from "../observe/wait-trace-context.js";
+import { observedWait, type WaitObserving } from "./observed-wait.js";
 import {
   createProcessAndWait,
   waitForProcess,
@@ -67,9 +68,15 @@ export interface ProcessesV3 {
   createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<ProcessV3>;
 }
 
-export function createProcessesV3(run: RunOperation, clock: Clock): ProcessesV3 {
+export function createProcessesV3(run: RunOperation, waits: WaitObserving): ProcessesV3 {
   const getProcess = (options: GetProcessOptions) => run("GetProcess", options);
   const createProcess = (options: CreateProcessOptions) => run("CreateProcess", options);
+  const { clock } = waits;
+  // The calls of a wait, told which wait they are part of (observed-wait.ts).
+  const waitCalls = {
+    get: (options: GetProcessOptions, within?: WaitTraceContext) => run("GetProcess", options, within),
+    create: (options: CreateProcessOptions, within?: WaitTraceContext) => run("CreateProcess", options, within),
+  };
   const listing = {
     latest: (options: object) => run("GetLatestProcesses", options),
     count: (options: object) => run("GetProcessesCountExperimental", options),
@@ -82,7 +89,8 @@ export function createProcessesV3(run: RunOperation, clock: Clock): ProcessesV3 
     createProcess,
     stopProcess: (options) => run("StopProcess", options),
     getProcessMetrics: (options) => run("GetProcessMetrics", options),
-    waitForProcess: (options) => waitForProcess(getProcess, options, clock),
-    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcess, options, clock),
+    waitForProcess: (options) => observedWait(waits, "waitForProcess", options, waitCalls, (calls) => waitForProcess(calls.getProcess, options, clock)),
+    createProcessAndWait: (options) =>
+      observedWait(waits, "createProcessAndWait", options, waitCalls, (calls) => createProcessAndWait(calls.createProcess, calls.getProcess, options, clock)),
   };
 }

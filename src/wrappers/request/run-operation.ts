@@ -19,6 +19,7 @@ import { sleep } from "./sleep.js";
 import { resolveToken, type TokenSource } from "./token.js";
 import { checkAppIdIsNotToken, hiddenAppId, hideAppId } from "./app-id.js";
 import { subscribedOperationChannel, type OperationChannel, type OperationTraceContext } from "../observe/trace-channel.js";
+import type { WaitTraceContext } from "../observe/wait-trace-context.js";
 
 /** What every call of a client shares. */
 export interface ClientContext extends AttemptContext {
@@ -31,18 +32,19 @@ export interface ClientContext extends AttemptContext {
   server: { address: string; port: number };
 }
 
-export type RunOperation = <Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) => OperationPromise<OperationResult<Op>>;
+/** Runs one operation; `within` is the wait helper call it is part of, for the trace context. */
+export type RunOperation = <Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined, within?: WaitTraceContext) => OperationPromise<OperationResult<Op>>;
 
 export function createOperationRunner(client: ClientContext): RunOperation {
-  return function runOperation<Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) {
+  return function runOperation<Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined, within?: WaitTraceContext) {
     const channel = subscribedOperationChannel();
-    const called = channel ? traced(channel, client, operationId, input) : run(client, operationId, input, client.observe);
+    const called = channel ? traced(channel, client, operationId, input, within) : run(client, operationId, input, client.observe);
     return operationPromise(called as Promise<OperationResponse<OperationResult<Op>>>);
   };
 }
 
 /** The call, published on the operation channel; its context gathers every attempt's record. */
-function traced(channel: OperationChannel, client: ClientContext, operationId: OperationId, input: unknown): Promise<OperationResponse<unknown>> {
+function traced(channel: OperationChannel, client: ClientContext, operationId: OperationId, input: unknown, within: WaitTraceContext | undefined): Promise<OperationResponse<unknown>> {
   const spec = operationSpecs[operationId];
   const context: OperationTraceContext = {
     operationId,
@@ -53,6 +55,7 @@ function traced(channel: OperationChannel, client: ClientContext, operationId: O
     attempts: 0,
     attemptEvents: [],
   };
+  if (within) context.wait = within;
   const observe: AttemptObserver = (event, exchange) => {
     context.attempts = event.attempt;
     context.attemptEvents.push(event);
