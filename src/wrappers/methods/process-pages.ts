@@ -50,9 +50,10 @@ export async function* processPages<P extends Listed>(source: PageSource<P>): As
     const oldest = page.reduce((found, process) => (createdAtMs(process) < createdAtMs(found) ? process : found));
     const oldestMs = createdAtMs(oldest);
     let next = oldestMs + EPSILON_MS;
-    if (bound !== undefined && next >= bound) {
+    const asked = bound;
+    if (asked !== undefined && next >= asked) {
       // The whole page is at the instant the last bound ended on: step past it.
-      if (page.some((process) => createdAtMs(process) >= bound!)) throw incomplete("before-not-honoured", seen, crowded);
+      if (page.some((process) => createdAtMs(process) >= asked)) throw incomplete("before-not-honoured", seen, crowded);
       source.signal?.throwIfAborted();
       const matching = await countAt(source, oldestMs);
       if (matching === undefined || matching > PAGE_SIZE) crowded.push({ createdAt: oldest.createdAt, matching });
