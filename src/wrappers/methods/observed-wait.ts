@@ -10,7 +10,14 @@ import { waitLine } from "../observe/wait-log.js";
 import type { WaitTraceContext } from "../observe/wait-trace-context.js";
 import { resolveWaitOptions } from "../options/wait-options.js";
 import type { ProcessV2, ProcessV3 } from "../types.js";
-import type { CreateProcessAndWaitOptions, CreateProcessFunction, GetProcessFunction, WaitForProcessOptions } from "./wait-for-process.js";
+import {
+  createProcessAndWait,
+  waitForProcess,
+  type CreateProcessAndWaitOptions,
+  type CreateProcessFunction,
+  type GetProcessFunction,
+  type WaitForProcessOptions,
+} from "./wait-for-process.js";
 
 /** A call the wait makes, told which wait it is part of. */
 type WaitCall<P, O> = (options: O, within?: WaitTraceContext) => Promise<P>;
@@ -27,11 +34,26 @@ export interface WaitCalls<P> {
   createProcess: CreateProcessFunction<P>;
 }
 
+/** `waitForProcess` and `createProcessAndWait` of one API version, observed, over its get and create calls. */
+export function observedWaitHelpers<P extends ProcessV2 | ProcessV3>(
+  observing: WaitObserving,
+  get: WaitCall<P, Parameters<GetProcessFunction<P>>[0]>,
+  create: WaitCall<P, Parameters<CreateProcessFunction<P>>[0]>,
+): { waitForProcess(options: WaitForProcessOptions): Promise<P>; createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<P> } {
+  const { clock } = observing;
+  const calls = { get, create };
+  return {
+    waitForProcess: (options) => observedWait(observing, "waitForProcess", options, calls, (made) => waitForProcess(made.getProcess, options, clock)),
+    createProcessAndWait: (options) =>
+      observedWait(observing, "createProcessAndWait", options, calls, (made) => createProcessAndWait(made.createProcess, made.getProcess, options, clock)),
+  };
+}
+
 /**
  * Runs `helper` with `get` and `create`, observed when someone observes: the record is built,
  * each call counted and linked, the whole traced on the wait channel and logged at info.
  */
-export async function observedWait<P extends ProcessV2 | ProcessV3>(
+async function observedWait<P extends ProcessV2 | ProcessV3>(
   observing: WaitObserving,
   name: WaitTraceContext["helper"],
   options: WaitForProcessOptions | CreateProcessAndWaitOptions,

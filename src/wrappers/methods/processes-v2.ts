@@ -4,14 +4,8 @@ import type { OperationInput } from "../operation-types.js";
 import type { RunOperation } from "../request/run-operation.js";
 import type { ProcessCount, ProcessV2 } from "../types.js";
 import { listProcessesV2, type ListProcessesV2Options } from "./list-processes.js";
-import type { WaitTraceContext } from "../observe/wait-trace-context.js";
-import { observedWait, type WaitObserving } from "./observed-wait.js";
-import {
-  createProcessAndWait,
-  waitForProcess,
-  type CreateProcessAndWaitOptions,
-  type WaitForProcessOptions,
-} from "./wait-for-process.js";
+import { observedWaitHelpers, type WaitObserving } from "./observed-wait.js";
+import type { CreateProcessAndWaitOptions, WaitForProcessOptions } from "./wait-for-process.js";
 
 /** The options of `processesV2.getProcessInfo`: its parameters and the call options. */
 export type GetProcessInfoV2Options = OperationInput<"GetProcessInfoV2Deprecated">;
@@ -51,11 +45,6 @@ export interface ProcessesV2 {
 export function createProcessesV2(run: RunOperation, waits: WaitObserving): ProcessesV2 {
   const getProcessInfo = (options: GetProcessInfoV2Options) => run("GetProcessInfoV2Deprecated", options);
   const createProcess = (options: CreateProcessV2Options) => run("CreateProcessV2Deprecated", options);
-  const { clock } = waits;
-  const waitCalls = {
-    get: (options: GetProcessInfoV2Options, within?: WaitTraceContext) => run("GetProcessInfoV2Deprecated", options, within),
-    create: (options: CreateProcessV2Options, within?: WaitTraceContext) => run("CreateProcessV2Deprecated", options, within),
-  };
   const listing = {
     latest: (options: object) => run("GetLatestProcesses", options),
     count: (options: object) => run("GetProcessesCountExperimental", options),
@@ -69,8 +58,10 @@ export function createProcessesV2(run: RunOperation, waits: WaitObserving): Proc
     getProcessesCountExperimental: (options) => run("GetProcessesCountExperimentalV2Deprecated", options),
     createProcess,
     stopProcess: (options) => run("StopProcessV2Deprecated", options),
-    waitForProcess: (options) => observedWait(waits, "waitForProcess", options, waitCalls, (calls) => waitForProcess(calls.getProcess, options, clock)),
-    createProcessAndWait: (options) =>
-      observedWait(waits, "createProcessAndWait", options, waitCalls, (calls) => createProcessAndWait(calls.createProcess, calls.getProcess, options, clock)),
+    ...observedWaitHelpers(
+      waits,
+      (options, within) => run("GetProcessInfoV2Deprecated", options, within),
+      (options, within) => run("CreateProcessV2Deprecated", options, within),
+    ),
   };
 }

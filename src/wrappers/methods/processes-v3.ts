@@ -5,14 +5,8 @@ import type { OperationInput } from "../operation-types.js";
 import type { RunOperation } from "../request/run-operation.js";
 import type { ProcessCount, ProcessMetricsData, ProcessV3 } from "../types.js";
 import { listProcesses, type ListProcessesOptions } from "./list-processes.js";
-import type { WaitTraceContext } from "../observe/wait-trace-context.js";
-import { observedWait, type WaitObserving } from "./observed-wait.js";
-import {
-  createProcessAndWait,
-  waitForProcess,
-  type CreateProcessAndWaitOptions,
-  type WaitForProcessOptions,
-} from "./wait-for-process.js";
+import { observedWaitHelpers, type WaitObserving } from "./observed-wait.js";
+import type { CreateProcessAndWaitOptions, WaitForProcessOptions } from "./wait-for-process.js";
 
 /** The options of `processesV3.getProcess`: its parameters and the call options. */
 export type GetProcessOptions = OperationInput<"GetProcess">;
@@ -71,12 +65,6 @@ export interface ProcessesV3 {
 export function createProcessesV3(run: RunOperation, waits: WaitObserving): ProcessesV3 {
   const getProcess = (options: GetProcessOptions) => run("GetProcess", options);
   const createProcess = (options: CreateProcessOptions) => run("CreateProcess", options);
-  const { clock } = waits;
-  // The calls of a wait, told which wait they are part of (observed-wait.ts).
-  const waitCalls = {
-    get: (options: GetProcessOptions, within?: WaitTraceContext) => run("GetProcess", options, within),
-    create: (options: CreateProcessOptions, within?: WaitTraceContext) => run("CreateProcess", options, within),
-  };
   const listing = {
     latest: (options: object) => run("GetLatestProcesses", options),
     count: (options: object) => run("GetProcessesCountExperimental", options),
@@ -89,8 +77,10 @@ export function createProcessesV3(run: RunOperation, waits: WaitObserving): Proc
     createProcess,
     stopProcess: (options) => run("StopProcess", options),
     getProcessMetrics: (options) => run("GetProcessMetrics", options),
-    waitForProcess: (options) => observedWait(waits, "waitForProcess", options, waitCalls, (calls) => waitForProcess(calls.getProcess, options, clock)),
-    createProcessAndWait: (options) =>
-      observedWait(waits, "createProcessAndWait", options, waitCalls, (calls) => createProcessAndWait(calls.createProcess, calls.getProcess, options, clock)),
+    ...observedWaitHelpers(
+      waits,
+      (options, within) => run("GetProcess", options, within),
+      (options, within) => run("CreateProcess", options, within),
+    ),
   };
 }
