@@ -10,9 +10,11 @@ export type { Logger, LogLevel } from "./wrappers/observe/log.js";
 export type { OperationPromise, OperationResponse } from "./wrappers/request/operation-promise.js";
 export type { AttemptEvent } from "./wrappers/observe/attempt-event.js";
 export { OPERATION_CHANNEL, type OperationTraceContext } from "./wrappers/observe/trace-channel.js";
+export { WAIT_CHANNEL, type WaitTraceContext } from "./wrappers/observe/wait-trace-context.js";
 export type { Clock } from "./wrappers/request/clock.js";
 export type { OperationId, OperationInput } from "./wrappers/operation-types.js";
 export { knownValues, dateTimeFields } from "./generated/operations.js";
+export { isKnownRegion, isKnownProcessStatus } from "./wrappers/known-values.js";
 export type {
   ProcessesV3,
   GetProcessOptions,
@@ -31,6 +33,7 @@ export type {
   StopProcessV2Options,
 } from "./wrappers/methods/processes-v2.js";
 export type { WaitForProcessOptions, CreateProcessAndWaitOptions } from "./wrappers/methods/wait-for-process.js";
+export type { ListProcessesOptions, ListProcessesV2Options } from "./wrappers/methods/list-processes.js";
 export type {
   ProcessV2,
   ProcessV3,
@@ -70,5 +73,6 @@ export { ResponseError, type ResponseErrorInit } from "./wrappers/errors/respons
 export { ProcessEndedError } from "./wrappers/errors/process-ended-error.js";
 export { ProcessNotReadyError } from "./wrappers/errors/process-not-ready-error.js";
 export { WaitTimeoutError } from "./wrappers/errors/wait-timeout-error.js";
+export { ProcessListIncompleteError, type CrowdedInstant } from "./wrappers/errors/process-list-incomplete-error.js";
 
 export type { paths, components, operations } from "./generated/schema.js";

@@ -7,10 +7,13 @@
 // caller's active context, and under it one CLIENT span per attempt following the HTTP client
 // semantic conventions, so that a retried call shows its resends (`http.request.resend_count`).
 // Attempt spans are written when the call ends, from the records of its attempts; their start
-// and end are placed on the wall clock relative to the call's end.
+// and end are placed on the wall clock relative to the call's end. A wait helper call gets a
+// span of its own, with the operation spans of its polls under it (wait-spans.ts).
 import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type TracerProvider } from "@opentelemetry/api";
 import type { AttemptEvent } from "../wrappers/observe/attempt-event.js";
 import { diagnosticsChannel, OPERATION_CHANNEL, type OperationTraceContext } from "../wrappers/observe/trace-channel.js";
+import { WAIT_CHANNEL } from "../wrappers/observe/wait-trace-context.js";
+import { waitSpans } from "./wait-spans.js";
 
 /** Options of {@link instrumentHathoraProcesses}. */
 export interface HathoraInstrumentationOptions {
@@ -39,20 +42,24 @@ const ignore: Handler = () => {};
  * nothing and returns a function that does nothing.
  */
 export function instrumentHathoraProcesses(options: HathoraInstrumentationOptions = {}): () => void {
-  const channel = diagnosticsChannel()?.tracingChannel?.(OPERATION_CHANNEL) as SubscribableTracingChannel | undefined;
-  if (!channel) return () => {};
+  const tracingChannel = diagnosticsChannel()?.tracingChannel;
+  const channel = tracingChannel?.(OPERATION_CHANNEL) as SubscribableTracingChannel | undefined;
+  const waitChannel = tracingChannel?.(WAIT_CHANNEL) as SubscribableTracingChannel | undefined;
+  if (!channel || !waitChannel) return () => {};
   const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer("hathora-processes");
   const open = new WeakMap<object, { span: Span; parent: Context }>();
+  const waits = waitSpans(tracer, guard, wallClockNow);
 
   const handlers: TracingChannelHandlers = {
-    // Published synchronously in the caller's context, so the active span is the caller's.
-    start: guard((call) => {
-      const parent = context.active();
+    // Published synchronously in the caller's context, so the active span is the caller's; a
+    // call that is part of a wait goes under the wait's span.
+    start: guard((call: OperationTraceContext) => {
+      const parent = waits.parentOf(call.wait) ?? context.active();
       const span = tracer.startSpan(call.operationId, { kind: SpanKind.INTERNAL, attributes: operationAttributes(call) }, parent);
       open.set(call, { span, parent });
     }),
     // asyncStart follows the call's settling (result or error already set on the context).
-    asyncStart: guard((call) => {
+    asyncStart: guard((call: OperationTraceContext) => {
       const opened = open.get(call);
       if (!opened) return;
       open.delete(call);
@@ -78,15 +85,20 @@ export function instrumentHathoraProcesses(options: HathoraInstrumentationOption
     }
   }
 
+  const waitHandlers: TracingChannelHandlers = { start: waits.start, end: ignore, asyncStart: waits.asyncStart, asyncEnd: ignore, error: ignore };
   channel.subscribe(handlers);
-  return () => channel.unsubscribe(handlers);
+  waitChannel.subscribe(waitHandlers);
+  return () => {
+    channel.unsubscribe(handlers);
+    waitChannel.unsubscribe(waitHandlers);
+  };
 }
 
 /** A subscriber that throws would surface as an uncaught exception in Node: never throw. */
-function guard(handle: (call: OperationTraceContext) => void): Handler {
+function guard<T>(handle: (context: T) => void): Handler {
   return (message) => {
     try {
-      handle(message as OperationTraceContext);
+      handle(message as T);
     } catch {
       // Tracing loses a span, never the call or the process.
     }

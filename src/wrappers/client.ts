@@ -20,7 +20,8 @@ export interface HathoraClient {
 /** Creates a client. Throws ConfigError for bad options, a missing token among them. */
 export function createHathoraClient(options: HathoraClientOptions): HathoraClient {
   const { baseUrl, headers, fetch, token, appId, settings, clock, onAttempt, logger, logLevel } = resolveClientOptions(options);
-  const observe = createAttemptObserver({ onAttempt, log: createLog(logger, logLevel) });
+  const log = createLog(logger, logLevel);
+  const observe = createAttemptObserver({ onAttempt, log });
   const run = createOperationRunner({
     baseUrl,
     headers,
@@ -34,7 +35,8 @@ export function createHathoraClient(options: HathoraClientOptions): HathoraClien
     observe,
     server: serverOf(baseUrl),
   });
-  return { processesV2: createProcessesV2(run, clock), processesV3: createProcessesV3(run, clock) };
+  const waits = { clock, info: log.info };
+  return { processesV2: createProcessesV2(run, waits), processesV3: createProcessesV3(run, waits) };
 }
 
 /** The host and port that `baseUrl` names, as traces and logs report them. */

@@ -54,4 +54,17 @@ describe("stopIdle", () => {
     const status = Object.fromEntries(fake.processes().map((p) => [p.processId, p.status]));
     expect(status).toEqual({ [idle.processId]: "stopping", [busy.processId]: "running" });
   });
+
+  it("stops every idle one, also past the 10 that getLatestProcesses returns", async () => {
+    const idle: string[] = [];
+    for (let i = 0; i < 15; i++) {
+      const rooms = i % 5 === 0 ? 2 : 0;
+      const process = fake.addProcess({ region: "Tokyo", status: "running", roomsAllocated: rooms });
+      if (rooms === 0) idle.push(process.processId);
+      fake.clock.advance(1_000); // created a second apart
+    }
+    expect(idle).toHaveLength(12);
+    expect((await stopIdle(hathora)).sort()).toEqual(idle.sort());
+    expect(fake.processes().filter((p) => p.status === "running").map((p) => p.roomsAllocated)).toEqual([2, 2, 2]);
+  });
 });

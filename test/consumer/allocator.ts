@@ -17,10 +17,13 @@ export async function allocate(hathora: HathoraClient, region: Region): Promise<
   }
 }
 
-/** Stops every running process with no room allocated; returns their ids. */
+/** Stops every running process with no room allocated (all of them, not only the newest 10); returns their ids. */
 export async function stopIdle(hathora: HathoraClient): Promise<string[]> {
-  const running = await hathora.processesV3.getLatestProcesses({ status: ["running"] });
-  const idle = running.filter((process) => process.roomsAllocated === 0);
-  await Promise.all(idle.map((process) => hathora.processesV3.stopProcess({ processId: process.processId })));
-  return idle.map((process) => process.processId);
+  const stopped: string[] = [];
+  for await (const process of hathora.processesV3.listProcesses({ status: ["running"] })) {
+    if (process.roomsAllocated > 0) continue;
+    await hathora.processesV3.stopProcess({ processId: process.processId });
+    stopped.push(process.processId);
+  }
+  return stopped;
 }

@@ -1,4 +1,4 @@
-import { describeRequest, RequestError, type RequestErrorInit } from "./request-error.js";
+import { describeRequest, RequestError, requestIdIn, type RequestErrorInit } from "./request-error.js";
 
 /** The `name` of an ApiError: its class. */
 export type ApiErrorName =
@@ -46,7 +46,7 @@ export class ApiError extends RequestError {
     this.status = init.status;
     this.body = init.body;
     this.headers = init.headers;
-    this.requestId = init.headers["x-request-id"] ?? init.headers["request-id"];
+    this.requestId = requestIdIn(init.headers);
     this.retryAfterMs = init.retryAfterMs;
   }
 }

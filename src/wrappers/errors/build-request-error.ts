@@ -4,6 +4,7 @@
 // (written from those, so its stack too) nor the cause.
 import { parseRetryAfter } from "../request/retry-after.js";
 import { statusText } from "./status-text.js";
+import type { HiddenAppId } from "../request/app-id.js";
 import { redactor, type Redactor } from "../request/token.js";
 import { createApiError } from "./api-error.js";
 import { ConnectionError } from "./connection-error.js";
@@ -14,6 +15,8 @@ import { ResponseError } from "./response-error.js";
 /** The request an error is about, with the token it was sent with (never kept on the error). */
 export interface FailedRequest extends Omit<RequestErrorInit, "cause"> {
   token: string;
+  /** An appId that looks like a secret, hidden like the token (request/app-id.ts). */
+  hiddenAppId?: HiddenAppId | undefined;
 }
 
 /** What went wrong, as the attempt saw it. */
@@ -35,7 +38,7 @@ const BODY_LIMIT = 2000;
 
 /** The typed error of a failed attempt, without the token. */
 export function buildRequestError(request: FailedRequest, failure: Failure): RequestError {
-  const redact = redactor(request.token);
+  const redact = redactor(request.token, request.hiddenAppId);
   const about: RequestErrorInit = { operationId: request.operationId, method: request.method, url: redact.text(request.url), attempts: request.attempts };
   switch (failure.kind) {
     case "status": {
@@ -59,8 +62,9 @@ export function buildRequestError(request: FailedRequest, failure: Failure): Req
       return new ConnectionTimeoutError({ ...about, timeoutMs: failure.timeoutMs });
     case "connection": {
       const { error, copyCause, code, mayHaveReachedServer } = failure;
-      // The platform's own errors never carry the request's headers and are kept as they are.
-      const cause = copyCause ? redact.error(error) : error instanceof Error ? error : new Error(String(error));
+      // The platform's own errors never carry the request's headers and are kept as they are,
+      // unless the appId is hidden: some (Deno's) quote the URL.
+      const cause = copyCause || request.hiddenAppId ? redact.error(error) : error instanceof Error ? error : new Error(String(error));
       return new ConnectionError({ ...about, code, mayHaveReachedServer, cause });
     }
   }

@@ -49,6 +49,11 @@ function bounded(message: string): string {
   return message.length > MESSAGE_LIMIT ? `${message.slice(0, MESSAGE_LIMIT)}… (message cut from ${message.length} characters)` : message;
 }
 
+/** The server's request id among an error's response headers (lower-case names), when it sent one. */
+export function requestIdIn(headers: Record<string, string>): string | undefined {
+  return headers["x-request-id"] ?? headers["request-id"];
+}
+
 /**
  * `GET /processes/v3/apps/app-1/processes/p-1`: the part of a message that names the request,
  * its path and query cut to 500 characters (the whole URL is on `error.url`).

@@ -1,4 +1,4 @@
-import { describeRequest, RequestError, type RequestErrorInit } from "./request-error.js";
+import { describeRequest, RequestError, requestIdIn, type RequestErrorInit } from "./request-error.js";
 
 /** What a ResponseError is built from. */
 export interface ResponseErrorInit extends RequestErrorInit {
@@ -25,11 +25,14 @@ export class ResponseError extends RequestError {
   readonly headers: Record<string, string>;
   /** The body text, cut to a sane length. */
   readonly body: string;
+  /** The server's request id, from `x-request-id` or `request-id`, when it sent one: quote it to support. */
+  readonly requestId: string | undefined;
 
   constructor(init: ResponseErrorInit) {
     super(init, `${init.status} response to ${describeRequest(init)}: ${init.problem}`);
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
+    this.requestId = requestIdIn(init.headers);
   }
 }

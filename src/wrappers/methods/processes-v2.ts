@@ -1,15 +1,11 @@
 // The deprecated v2 methods: each the v3 method of the same name, on the v2 endpoints.
-import type { Clock } from "../request/clock.js";
 import type { OperationPromise } from "../request/operation-promise.js";
 import type { OperationInput } from "../operation-types.js";
 import type { RunOperation } from "../request/run-operation.js";
 import type { ProcessCount, ProcessV2 } from "../types.js";
-import {
-  createProcessAndWait,
-  waitForProcess,
-  type CreateProcessAndWaitOptions,
-  type WaitForProcessOptions,
-} from "./wait-for-process.js";
+import { listProcessesV2, type ListProcessesV2Options } from "./list-processes.js";
+import { observedWaitHelpers, type WaitObserving } from "./observed-wait.js";
+import type { CreateProcessAndWaitOptions, WaitForProcessOptions } from "./wait-for-process.js";
 
 /** The options of `processesV2.getProcessInfo`: its parameters and the call options. */
 export type GetProcessInfoV2Options = OperationInput<"GetProcessInfoV2Deprecated">;
@@ -28,6 +24,12 @@ export interface ProcessesV2 {
   getProcessInfo(options: GetProcessInfoV2Options): OperationPromise<ProcessV2>;
   /** As `processesV3.getLatestProcesses`, on the v2 endpoints. @deprecated Use `processesV3.getLatestProcesses`. */
   getLatestProcesses(options?: GetLatestProcessesV2Options): OperationPromise<ProcessV2[]>;
+  /**
+   * As `processesV3.listProcesses`, yielding v2 processes. @deprecated Use `processesV3.listProcesses`.
+   * v2's list has no `before`: past its first 10, this pages v3's list (the same processes) and
+   * reads each further process with `getProcessInfo`, one request per process.
+   */
+  listProcesses(options?: ListProcessesV2Options): AsyncIterable<ProcessV2>;
   /** As `processesV3.getProcessesCountExperimental`, on the v2 endpoints. @deprecated Use `processesV3.getProcessesCountExperimental`. */
   getProcessesCountExperimental(options?: GetProcessesCountV2Options): OperationPromise<ProcessCount>;
   /** As `processesV3.createProcess`, on the v2 endpoints. @deprecated Use `processesV3.createProcess`. Never retried after the request may have arrived. */
@@ -40,16 +42,26 @@ export interface ProcessesV2 {
   createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<ProcessV2>;
 }
 
-export function createProcessesV2(run: RunOperation, clock: Clock): ProcessesV2 {
+export function createProcessesV2(run: RunOperation, waits: WaitObserving): ProcessesV2 {
   const getProcessInfo = (options: GetProcessInfoV2Options) => run("GetProcessInfoV2Deprecated", options);
   const createProcess = (options: CreateProcessV2Options) => run("CreateProcessV2Deprecated", options);
+  const listing = {
+    latest: (options: object) => run("GetLatestProcesses", options),
+    count: (options: object) => run("GetProcessesCountExperimental", options),
+    latestV2: (options: object) => run("GetLatestProcessesV2Deprecated", options),
+    infoV2: (options: object) => getProcessInfo(options as GetProcessInfoV2Options),
+  };
   return {
     getProcessInfo,
     getLatestProcesses: (options) => run("GetLatestProcessesV2Deprecated", options),
+    listProcesses: (options) => listProcessesV2(listing, options),
     getProcessesCountExperimental: (options) => run("GetProcessesCountExperimentalV2Deprecated", options),
     createProcess,
     stopProcess: (options) => run("StopProcessV2Deprecated", options),
-    waitForProcess: (options) => waitForProcess(getProcessInfo, options, clock),
-    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcessInfo, options, clock),
+    ...observedWaitHelpers(
+      waits,
+      (options, within) => run("GetProcessInfoV2Deprecated", options, within),
+      (options, within) => run("CreateProcessV2Deprecated", options, within),
+    ),
   };
 }

@@ -1,16 +1,12 @@
 // methods/: what a user calls: the v3 methods (this file), the deprecated v2 ones, and the wait
 // helpers built on them. Each method is one line handing its operation to request/.
-import type { Clock } from "../request/clock.js";
 import type { OperationPromise } from "../request/operation-promise.js";
 import type { OperationInput } from "../operation-types.js";
 import type { RunOperation } from "../request/run-operation.js";
 import type { ProcessCount, ProcessMetricsData, ProcessV3 } from "../types.js";
-import {
-  createProcessAndWait,
-  waitForProcess,
-  type CreateProcessAndWaitOptions,
-  type WaitForProcessOptions,
-} from "./wait-for-process.js";
+import { listProcesses, type ListProcessesOptions } from "./list-processes.js";
+import { observedWaitHelpers, type WaitObserving } from "./observed-wait.js";
+import type { CreateProcessAndWaitOptions, WaitForProcessOptions } from "./wait-for-process.js";
 
 /** The options of `processesV3.getProcess`: its parameters and the call options. */
 export type GetProcessOptions = OperationInput<"GetProcess">;
@@ -29,8 +25,19 @@ export type GetProcessMetricsOptions = OperationInput<"GetProcessMetrics">;
 export interface ProcessesV3 {
   /** Get details for a process. */
   getProcess(options: GetProcessOptions): OperationPromise<ProcessV3>;
-  /** The 10 most recent processes, optionally filtered by status and region. */
+  /**
+   * The most recent processes, newest first, optionally filtered by status and region: at most
+   * 10 (Hathora's rule), so not all of them when there are more. `listProcesses` gives them all.
+   */
   getLatestProcesses(options?: GetLatestProcessesOptions): OperationPromise<ProcessV3[]>;
+  /**
+   * Every process matching the filters, newest first, none twice and none skipped: pages
+   * `getLatestProcesses` with `before` until the end (one request per 10 processes). Use it
+   * with `for await`; the call options apply to each request, and an aborted `signal` stops the
+   * iteration between pages. Throws ProcessListIncompleteError, after yielding all the others,
+   * when more than 10 processes share one `createdAt` (see docs/listing-and-edges.md).
+   */
+  listProcesses(options?: ListProcessesOptions): AsyncIterable<ProcessV3>;
   /** How many processes match the filters (experimental on Hathora's side). */
   getProcessesCountExperimental(options?: GetProcessesCountOptions): OperationPromise<ProcessCount>;
   /**
@@ -55,17 +62,25 @@ export interface ProcessesV3 {
   createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<ProcessV3>;
 }
 
-export function createProcessesV3(run: RunOperation, clock: Clock): ProcessesV3 {
+export function createProcessesV3(run: RunOperation, waits: WaitObserving): ProcessesV3 {
   const getProcess = (options: GetProcessOptions) => run("GetProcess", options);
   const createProcess = (options: CreateProcessOptions) => run("CreateProcess", options);
+  const listing = {
+    latest: (options: object) => run("GetLatestProcesses", options),
+    count: (options: object) => run("GetProcessesCountExperimental", options),
+  };
   return {
     getProcess,
     getLatestProcesses: (options) => run("GetLatestProcesses", options),
+    listProcesses: (options) => listProcesses(listing, options),
     getProcessesCountExperimental: (options) => run("GetProcessesCountExperimental", options),
     createProcess,
     stopProcess: (options) => run("StopProcess", options),
     getProcessMetrics: (options) => run("GetProcessMetrics", options),
-    waitForProcess: (options) => waitForProcess(getProcess, options, clock),
-    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcess, options, clock),
+    ...observedWaitHelpers(
+      waits,
+      (options, within) => run("GetProcess", options, within),
+      (options, within) => run("CreateProcess", options, within),
+    ),
   };
 }

@@ -6,6 +6,7 @@
 // a call pays one property read.
 import type { AttemptEvent } from "./attempt-event.js";
 import type { OperationId } from "../operation-types.js";
+import { WAIT_CHANNEL, type WaitTraceContext } from "./wait-trace-context.js";
 
 /** The channel's name: `diagnostics_channel.tracingChannel("hathora-processes:operation")`. */
 export const OPERATION_CHANNEL = "hathora-processes:operation";
@@ -35,6 +36,8 @@ export interface OperationTraceContext {
   status?: number;
   /** The server's request id of the last attempt, when it sent one. */
   requestId?: string;
+  /** The wait helper call this operation is part of (a poll, or createProcessAndWait's create), when it is one. */
+  wait?: WaitTraceContext;
   /** Set by the channel on success: `{ data, response, requestId, attempts }`. */
   result?: unknown;
   /** Set by the channel on failure: what the call rejects with. */
@@ -62,12 +65,18 @@ export function diagnosticsChannel(): DiagnosticsChannelModule | undefined {
   }
 }
 
-let channel: OperationChannel | null | undefined;
+/** A function that gives the named channel when someone subscribes to it, else undefined (also where there is none). */
+function subscribedChannel(name: string): () => OperationChannel | undefined {
+  let channel: OperationChannel | null | undefined;
+  return () => {
+    if (channel === undefined) channel = diagnosticsChannel()?.tracingChannel?.(name) ?? null;
+    if (!channel) return undefined;
+    const subscribed = channel.hasSubscribers ?? EVENTS.some((event) => channel?.[event]?.hasSubscribers);
+    return subscribed ? channel : undefined;
+  };
+}
 
 /** The operation channel when someone subscribes to it; undefined otherwise and where there is none. */
-export function subscribedOperationChannel(): OperationChannel | undefined {
-  if (channel === undefined) channel = diagnosticsChannel()?.tracingChannel?.(OPERATION_CHANNEL) ?? null;
-  if (!channel) return undefined;
-  const subscribed = channel.hasSubscribers ?? EVENTS.some((event) => channel?.[event]?.hasSubscribers);
-  return subscribed ? channel : undefined;
-}
+export const subscribedOperationChannel = /* @__PURE__ */ subscribedChannel(OPERATION_CHANNEL);
+/** The wait channel (wait-trace-context.ts) when someone subscribes to it; undefined otherwise. */
+export const subscribedWaitChannel = /* @__PURE__ */ subscribedChannel(WAIT_CHANNEL);

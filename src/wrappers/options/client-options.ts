@@ -9,10 +9,12 @@ import { ConfigError } from "../errors/config-error.js";
 import type { AttemptEvent } from "../observe/attempt-event.js";
 import type { Logger, LogLevel } from "../observe/log.js";
 import { systemClock, type Clock } from "../request/clock.js";
+import { checkAppIdIsNotToken } from "../request/app-id.js";
 import { checkTokenOption, type TokenSource } from "../request/token.js";
 import type { FetchLike } from "../request/transport.js";
+import { resolveBaseUrl } from "./base-url.js";
 import { headerRecord, REQUEST_SETTINGS, type RequestOptions, type RequestSettings } from "./call-options.js";
-import { aFunction, describeValue, failIf, hasMethods, nonEmptyString, rejectUnknownOptions, resolveSettings } from "./setting-checks.js";
+import { aFunction, failIf, hasMethods, nonEmptyString, rejectUnknownOptions, resolveSettings } from "./setting-checks.js";
 
 /** Options of `createHathoraClient`. */
 export interface HathoraClientOptions extends RequestOptions {
@@ -97,10 +99,9 @@ export function resolveClientOptions(options: HathoraClientOptions): ResolvedCli
   rejectUnknownOptions(options, (name) => Object.hasOwn(CLIENT_OPTIONS, name), Object.keys(CLIENT_OPTIONS), "createHathoraClient");
   const { token, appId, baseUrl = "https://api.hathora.dev", fetch, userAgent, logger, logLevel: level, onAttempt, clock = systemClock } = options;
   checkTokenOption(token);
+  if (typeof token === "string") checkAppIdIsNotToken(appId, token, "createHathoraClient");
   if (appId !== undefined) failIf(nonEmptyString(appId), "appId", appId, "createHathoraClient");
-  if (!/^https?:\/\/[^/]/i.test(String(baseUrl)) || !URL.canParse(baseUrl)) {
-    throw new ConfigError(`createHathoraClient: baseUrl must be an absolute http(s) URL, got ${describeValue(baseUrl)}`);
-  }
+  const base = resolveBaseUrl(baseUrl);
   if (userAgent !== undefined) failIf(nonEmptyString(userAgent), "userAgent", userAgent, "createHathoraClient");
   if (fetch !== undefined ? typeof fetch !== "function" : typeof globalThis.fetch !== "function") {
     throw new ConfigError("createHathoraClient: no fetch available: pass createHathoraClient({ fetch }), a function taking a Request");
@@ -110,7 +111,7 @@ export function resolveClientOptions(options: HathoraClientOptions): ResolvedCli
   if (onAttempt !== undefined) failIf(aFunction(onAttempt), "onAttempt", onAttempt, "createHathoraClient");
   failIf(hasMethods("now", "setTimeout", "clearTimeout")(clock), "clock", clock, "createHathoraClient");
   const settings = resolveSettings(REQUEST_SETTINGS, options, "createHathoraClient");
-  return { token, appId, baseUrl, headers: clientHeaders(options), fetch, settings, logLevel: level, logger, onAttempt, clock };
+  return { token, appId, baseUrl: base, headers: clientHeaders(options), fetch, settings, logLevel: level, logger, onAttempt, clock };
 }
 
 /** The client's headers with lower-case names, so that a call's merge over them whatever their case. */

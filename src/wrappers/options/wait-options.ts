@@ -1,6 +1,8 @@
 // The options of the wait helpers (`waitForProcess`, `createProcessAndWait`): how they poll,
 // checked and defaulted here, next to the call options of each poll they make.
+import { knownValues } from "../../generated/operations.js";
 import { ConfigError } from "../errors/config-error.js";
+import { knownButForCase } from "../known-values.js";
 import { CALL_OPTION_NAMES, isCallOption, type CallOptions } from "./call-options.js";
 import { milliseconds, nonEmptyString, rejectUnknownOptions, resolveSettings, type Resolved, type Setting } from "./setting-checks.js";
 
@@ -28,8 +30,15 @@ export interface WaitOptions extends CallOptions {
 /** The wait's own options with every default filled in. */
 export type WaitSettings = Resolved<Omit<WaitOptions, keyof CallOptions>>;
 
+// Any status may be awaited (the enum is open), but a known one in the wrong case never comes:
+// the wait would run to its deadline.
+const statusCase = (value: string): string | undefined => {
+  const meant = knownButForCase(value, knownValues.ProcessStatus);
+  return meant && `must be "${meant}" (statuses are lower case)`;
+};
+
 const WAIT_SETTINGS = {
-  until: { default: "running", check: nonEmptyString },
+  until: { default: "running", check: (value) => nonEmptyString(value) ?? statusCase(value as string) },
   waitTimeoutMs: { default: 120_000, check: milliseconds(1) },
   pollIntervalMs: { default: 500, check: milliseconds(1) },
   maxPollIntervalMs: { default: 5_000, check: milliseconds(1) },

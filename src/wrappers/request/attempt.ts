@@ -3,12 +3,14 @@
 // amounts to.
 import { createFinalURL, defaultPathSerializer, mergeHeaders, type QuerySerializer } from "openapi-fetch";
 import { linkSignal } from "./abort-link.js";
+import type { HiddenAppId } from "./app-id.js";
 import type { AttemptExchange } from "../observe/attempt-event.js";
 import type { Clock } from "./clock.js";
 import { buildRequestError, type FailedRequest, type Failure } from "../errors/build-request-error.js";
 import { ConfigError } from "../errors/config-error.js";
 import { HathoraError } from "../errors/hathora-error.js";
 import { classifyFetchFailure } from "./fetch-failure.js";
+import { checkUrlLength } from "./url-limit.js";
 import type { OperationSpec } from "../operation-types.js";
 import type { Transport } from "./transport.js";
 
@@ -34,6 +36,8 @@ export interface AttemptRequest {
   spec: OperationSpec;
   /** The call's URL, built once by `buildUrl` for all its attempts. */
   url: string;
+  /** The call's appId when it looks like a secret: errors never show it (app-id.ts). */
+  hiddenAppId: HiddenAppId | undefined;
   callHeaders: Record<string, string> | undefined;
   token: string;
   timeoutMs: number;
@@ -103,8 +107,9 @@ export async function attempt(context: AttemptContext, request: AttemptRequest, 
 
 /** A call's URL, serialized by openapi-fetch; the same for every attempt. */
 export function buildUrl(context: AttemptContext, operationId: string, spec: OperationSpec, pathParams: Record<string, string>, query: Record<string, unknown>): string {
+  let url: string;
   try {
-    return createFinalURL(spec.path, {
+    url = createFinalURL(spec.path, {
       baseUrl: context.baseUrl,
       params: { path: pathParams, query },
       querySerializer: context.querySerializer,
@@ -114,6 +119,8 @@ export function buildUrl(context: AttemptContext, operationId: string, spec: Ope
     // encodeURIComponent rejects a lone surrogate.
     throw new ConfigError(`${operationId}: the request could not be built: ${String(error)}`);
   }
+  checkUrlLength(operationId, url, query);
+  return url;
 }
 
 /** The init of one attempt: its headers carry the token of the moment. */
@@ -135,7 +142,7 @@ function jsonErrorPosition(error: unknown): string {
 
 /** The error of this attempt, built (and the token taken out of it) by buildRequestError. */
 function failed(request: AttemptRequest, failure: Failure): HathoraError {
-  const about: FailedRequest = { operationId: request.operationId, method: request.spec.method, url: request.url, attempts: request.attempt, token: request.token };
+  const about: FailedRequest = { operationId: request.operationId, method: request.spec.method, url: request.url, attempts: request.attempt, token: request.token, hiddenAppId: request.hiddenAppId };
   return buildRequestError(about, failure);
 }
 

@@ -17,7 +17,9 @@ import { resolveCallOptions, type RequestSettings } from "../options/call-option
 import { retryDelayMs } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { resolveToken, type TokenSource } from "./token.js";
+import { checkAppIdIsNotToken, hiddenAppId, hideAppId } from "./app-id.js";
 import { subscribedOperationChannel, type OperationChannel, type OperationTraceContext } from "../observe/trace-channel.js";
+import type { WaitTraceContext } from "../observe/wait-trace-context.js";
 
 /** What every call of a client shares. */
 export interface ClientContext extends AttemptContext {
@@ -30,18 +32,19 @@ export interface ClientContext extends AttemptContext {
   server: { address: string; port: number };
 }
 
-export type RunOperation = <Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) => OperationPromise<OperationResult<Op>>;
+/** Runs one operation; `within` is the wait helper call it is part of, for the trace context. */
+export type RunOperation = <Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined, within?: WaitTraceContext) => OperationPromise<OperationResult<Op>>;
 
 export function createOperationRunner(client: ClientContext): RunOperation {
-  return function runOperation<Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) {
+  return function runOperation<Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined, within?: WaitTraceContext) {
     const channel = subscribedOperationChannel();
-    const called = channel ? traced(channel, client, operationId, input) : run(client, operationId, input, client.observe);
+    const called = channel ? traced(channel, client, operationId, input, within) : run(client, operationId, input, client.observe);
     return operationPromise(called as Promise<OperationResponse<OperationResult<Op>>>);
   };
 }
 
 /** The call, published on the operation channel; its context gathers every attempt's record. */
-function traced(channel: OperationChannel, client: ClientContext, operationId: OperationId, input: unknown): Promise<OperationResponse<unknown>> {
+function traced(channel: OperationChannel, client: ClientContext, operationId: OperationId, input: unknown, within: WaitTraceContext | undefined): Promise<OperationResponse<unknown>> {
   const spec = operationSpecs[operationId];
   const context: OperationTraceContext = {
     operationId,
@@ -52,6 +55,7 @@ function traced(channel: OperationChannel, client: ClientContext, operationId: O
     attempts: 0,
     attemptEvents: [],
   };
+  if (within) context.wait = within;
   const observe: AttemptObserver = (event, exchange) => {
     context.attempts = event.attempt;
     context.attemptEvents.push(event);
@@ -70,11 +74,15 @@ async function run(client: ClientContext, operationId: OperationId, input: unkno
   const { settings, signal, headers: callHeaders } = resolveCallOptions(given, client.settings, operationId);
   signal?.throwIfAborted();
   const url = buildUrl(client, operationId, spec, pathParams, query);
+  // What errors, events, logs and spans show: the URL, without an appId that looks like a secret.
+  const hidden = hiddenAppId(pathParams.appId);
+  const shownUrl = hidden ? hideAppId(url, hidden) : url;
   const { clock } = client;
 
   for (let attemptNumber = 1; ; attemptNumber++) {
     const token = typeof client.token === "string" ? client.token : await resolveToken(client.token);
-    const request = { operationId, spec, url, callHeaders, token, timeoutMs: settings.timeoutMs, signal, attempt: attemptNumber };
+    checkAppIdIsNotToken(pathParams.appId, token, operationId);
+    const request = { operationId, spec, url, shownUrl, hiddenAppId: hidden, callHeaders, token, timeoutMs: settings.timeoutMs, signal, attempt: attemptNumber };
     // Nothing of this is built for a client that nobody observes.
     const watch = observe && { observe, startTime: clock.now(), exchange: { requestHeaders: undefined, responseHeaders: undefined } as AttemptExchange };
     let result: AttemptResult;
@@ -96,7 +104,7 @@ async function run(client: ClientContext, operationId: OperationId, input: unkno
 interface EventRequest {
   operationId: OperationId;
   spec: { method: string; path: string };
-  url: string;
+  shownUrl: string;
   attempt: number;
 }
 
@@ -105,7 +113,7 @@ function baseEvent(client: ClientContext, request: EventRequest, settings: Reque
     operationId: request.operationId,
     method: request.spec.method,
     route: request.spec.path,
-    url: request.url,
+    url: request.shownUrl,
     serverAddress: client.server.address,
     serverPort: client.server.port,
     attempt: request.attempt,

@@ -1,6 +1,7 @@
 // The token is a secret: this file is the one place that checks it, resolves it, and keeps it
 // out of everything the client hands back (error messages, bodies, headers, causes).
 import { ConfigError } from "../errors/config-error.js";
+import { hideAppId, type HiddenAppId } from "./app-id.js";
 
 /** A token, or a function that returns one (called before every attempt, so it may rotate). */
 export type TokenSource = string | (() => string | Promise<string>);
@@ -42,6 +43,10 @@ function checkTokenText(token: string): void {
   if (token.trim() !== token) {
     throw new ConfigError("The token has whitespace around it (a stray space or line break, often from an environment file): pass token.trim()");
   }
+  // The client writes "Bearer " itself: "Bearer Bearer xyz" would be a 401 that does not say why.
+  if (/^bearer\s/i.test(token)) {
+    throw new ConfigError('The token starts with "Bearer ": pass the token alone; the client sends `Authorization: Bearer <token>` itself');
+  }
   if (/[^\x20-\x7e\t]/.test(token)) {
     throw new ConfigError("The token contains characters an HTTP header cannot carry (line breaks or non-ASCII)");
   }
@@ -69,15 +74,16 @@ export interface Redactor {
   error(error: unknown): Error;
 }
 
-/** The redactor of `token`. */
-export function redactor(token: string): Redactor {
+/** The redactor of `token`, which also hides an appId that looks like a secret (app-id.ts). */
+export function redactor(token: string, hidden?: HiddenAppId): Redactor {
   const anywhere = token.length >= FREE_TEXT_MIN_LENGTH;
   const bearer = new RegExp(`(Bearer\\s+)${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w.~+/=-])`, "g");
-  const text = (value: string): string => {
+  const withoutToken = (value: string): string => {
     if (anywhere) return value.includes(token) ? value.split(token).join(REDACTED) : value;
     if (value.trim() === token) return REDACTED;
     return value.includes(token) ? value.replace(bearer, `$1${REDACTED}`) : value;
   };
+  const text = hidden ? (value: string) => hideAppId(withoutToken(value), hidden) : withoutToken;
   const whole = (value: string): string => (value === token ? REDACTED : text(value));
   const json = <T>(value: T): T => {
     if (typeof value === "string") return whole(value) as T;
