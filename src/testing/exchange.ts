@@ -7,6 +7,7 @@ import type { ClockDriver } from "./clock-driver.js";
 import type { FailureQueue } from "./failures.js";
 import { handlers, type FakeAnswer } from "./handlers.js";
 import type { ProcessStore } from "./process-store.js";
+import type { RateLimitBuckets } from "./rate-limit.js";
 import { checkParameters, matchRoute } from "./routes.js";
 import type { ClockCore } from "./virtual-clock.js";
 
@@ -23,6 +24,8 @@ export interface ExchangeContext {
   calls: FakeCall[];
   clock: ClockCore;
   driver: ClockDriver;
+  /** Set when the fake rate-limits (`createFakeHathora({ rateLimit })`). */
+  rateLimit?: RateLimitBuckets | undefined;
 }
 
 const json = ({ status, body }: FakeAnswer, headers: Record<string, string> = {}): Response =>
@@ -36,6 +39,8 @@ export async function exchange(fake: ExchangeContext, request: Request): Promise
   const operationId: OperationId | undefined = route?.operationId;
   const call: FakeCall = { operationId, method: request.method, path: url.pathname, query: queryRecord(url), status: undefined, at: fake.clock.now() };
   fake.calls.push(call);
+  const limited = fake.rateLimit?.refuse(route?.pathParams.appId ?? "", call.at);
+  if (limited !== undefined) return answer(call, limited.answer, limited.headers);
   const failure = fake.failures.take(operationId);
 
   if (failure?.delayMs !== undefined) {
