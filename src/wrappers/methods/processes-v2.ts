@@ -10,6 +10,7 @@ import {
   type CreateProcessAndWaitOptions,
   type WaitForProcessOptions,
 } from "./wait-for-process.js";
+import { SharedPolls } from "./shared-polls.js";
 
 /** The options of `processesV2.getProcessInfo`: its parameters and the call options. */
 export type GetProcessInfoV2Options = OperationInput<"GetProcessInfoV2Deprecated">;
@@ -43,13 +44,14 @@ export interface ProcessesV2 {
 export function createProcessesV2(run: RunOperation, clock: Clock): ProcessesV2 {
   const getProcessInfo = (options: GetProcessInfoV2Options) => run("GetProcessInfoV2Deprecated", options);
   const createProcess = (options: CreateProcessV2Options) => run("CreateProcessV2Deprecated", options);
+  const polls = new SharedPolls<ProcessV2>(clock);
   return {
     getProcessInfo,
     getLatestProcesses: (options) => run("GetLatestProcessesV2Deprecated", options),
     getProcessesCountExperimental: (options) => run("GetProcessesCountExperimentalV2Deprecated", options),
     createProcess,
     stopProcess: (options) => run("StopProcessV2Deprecated", options),
-    waitForProcess: (options) => waitForProcess(getProcessInfo, options, clock),
-    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcessInfo, options, clock),
+    waitForProcess: (options) => waitForProcess(getProcessInfo, options, clock, polls),
+    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcessInfo, options, clock, polls),
   };
 }

@@ -11,6 +11,7 @@ import {
   type CreateProcessAndWaitOptions,
   type WaitForProcessOptions,
 } from "./wait-for-process.js";
+import { SharedPolls } from "./shared-polls.js";
 
 /** The options of `processesV3.getProcess`: its parameters and the call options. */
 export type GetProcessOptions = OperationInput<"GetProcess">;
@@ -58,6 +59,7 @@ export interface ProcessesV3 {
 export function createProcessesV3(run: RunOperation, clock: Clock): ProcessesV3 {
   const getProcess = (options: GetProcessOptions) => run("GetProcess", options);
   const createProcess = (options: CreateProcessOptions) => run("CreateProcess", options);
+  const polls = new SharedPolls<ProcessV3>(clock);
   return {
     getProcess,
     getLatestProcesses: (options) => run("GetLatestProcesses", options),
@@ -65,7 +67,7 @@ export function createProcessesV3(run: RunOperation, clock: Clock): ProcessesV3 
     createProcess,
     stopProcess: (options) => run("StopProcess", options),
     getProcessMetrics: (options) => run("GetProcessMetrics", options),
-    waitForProcess: (options) => waitForProcess(getProcess, options, clock),
-    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcess, options, clock),
+    waitForProcess: (options) => waitForProcess(getProcess, options, clock, polls),
+    createProcessAndWait: (options) => createProcessAndWait(createProcess, getProcess, options, clock, polls),
   };
 }
