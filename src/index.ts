@@ -2,6 +2,10 @@
 export { createHathoraClient, type HathoraClient } from "./wrappers/client.js";
 export { createRawClient } from "./wrappers/raw-client.js";
 export type { HathoraClientOptions } from "./wrappers/options/client-options.js";
+export type { TrafficOptions } from "./wrappers/options/traffic-options.js";
+export type { RetryBudgetSettings } from "./wrappers/request/retry-budget.js";
+export type { NotRetriedReason } from "./wrappers/request/retry-policy.js";
+export type { RateLimiter, RateLimiterRequest, RateLimitedEvent } from "./wrappers/request/rate-limiter.js";
 export type { CallOptions, RequestSettings, Optional } from "./wrappers/options/call-options.js";
 export type { WaitOptions, WaitSettings } from "./wrappers/options/wait-options.js";
 export type { FetchLike } from "./wrappers/request/transport.js";

@@ -1,7 +1,9 @@
 // request/: everything between a method call and the network, in the order a call meets it:
-// run-operation (this file) -> check-arguments -> attempt -> transport -> redirects -> fetch;
-// retry-policy, retry-after and sleep decide and wait between attempts; token resolves and
-// redacts the secret; abort-link, fetch-failure, clock and operation-promise serve the above.
+// run-operation (this file) -> check-arguments -> traffic (the attempt's turn: concurrency-limit,
+// shared-backoff, rate-limiter) -> attempt -> transport -> redirects -> fetch; retry-step
+// (retry-policy, retry-budget, retry-after) and sleep decide and wait between attempts; token
+// resolves and redacts the secret; abort-link, wait-queue, fetch-failure, clock and
+// operation-promise serve the above.
 //
 // Runs one operation: check the arguments and options, then attempt, and retry while the retry
 // policy allows, waiting between attempts (the caller's signal cuts any wait short). Each
@@ -14,9 +16,10 @@ import { checkArguments } from "./check-arguments.js";
 import { operationPromise, type OperationPromise, type OperationResponse } from "./operation-promise.js";
 import type { OperationId, OperationResult, OperationInput } from "../operation-types.js";
 import { resolveCallOptions, type RequestSettings } from "../options/call-options.js";
-import { retryDelayMs } from "./retry-policy.js";
+import { nextStep, type NextStep } from "./retry-step.js";
 import { sleep } from "./sleep.js";
 import { resolveToken, type TokenSource } from "./token.js";
+import { mustWait, takeTurn, type Traffic } from "./traffic.js";
 import { subscribedOperationChannel, type OperationChannel, type OperationTraceContext } from "../observe/trace-channel.js";
 
 /** What every call of a client shares. */
@@ -28,6 +31,8 @@ export interface ClientContext extends AttemptContext {
   observe: AttemptObserver | undefined;
   /** The host and port of `baseUrl`, for the records. */
   server: { address: string; port: number };
+  /** The retry budget, shared backoff, concurrency limit and rate limiter of the client. */
+  traffic: Traffic;
 }
 
 export type RunOperation = <Op extends OperationId>(operationId: Op, input: OperationInput<Op> | undefined) => OperationPromise<OperationResult<Op>>;
@@ -70,23 +75,31 @@ async function run(client: ClientContext, operationId: OperationId, input: unkno
   const { settings, signal, headers: callHeaders } = resolveCallOptions(given, client.settings, operationId);
   signal?.throwIfAborted();
   const url = buildUrl(client, operationId, spec, pathParams, query);
-  const { clock } = client;
+  const { clock, traffic } = client;
+  let lastCost: number | undefined; // what the last retry took from the retry budget
 
   for (let attemptNumber = 1; ; attemptNumber++) {
     const token = typeof client.token === "string" ? client.token : await resolveToken(client.token);
     const request = { operationId, spec, url, callHeaders, token, timeoutMs: settings.timeoutMs, signal, attempt: attemptNumber };
+    // The turn (a slot, the shared backoff, the rate limiter) comes before the attempt's clock starts.
+    if (mustWait(traffic)) await takeTurn(traffic, operationId, signal);
     // Nothing of this is built for a client that nobody observes.
     const watch = observe && { observe, startTime: clock.now(), exchange: { requestHeaders: undefined, responseHeaders: undefined } as AttemptExchange };
     let result: AttemptResult;
     try {
       result = await attempt(client, request, watch?.exchange);
     } catch (error) {
-      const delay = retryDelayMs(error, attemptNumber, spec.idempotent, settings);
-      if (watch) notify(watch, failureEvent(client, request, settings, watch.startTime, error, delay));
-      if (delay === undefined) throw error;
-      await sleep(delay, signal, clock);
+      traffic.limit?.release();
+      const next = nextStep(traffic, error, operationId, attemptNumber, spec.idempotent, settings, signal);
+      if (watch) notify(watch, failureEvent(client, request, settings, watch.startTime, error, next));
+      if (!next.retry) throw error;
+      lastCost = next.cost;
+      if (next.sleepMs > 0) await sleep(next.sleepMs, signal, clock);
       continue;
     }
+    traffic.limit?.release();
+    traffic.budget?.succeeded(lastCost);
+    traffic.backoff.succeeded();
     const requestId = requestIdOf(result.response.headers);
     if (watch) notify(watch, successEvent(client, request, settings, watch.startTime, result.response.status, requestId));
     return { data: result.data, response: result.response, requestId, attempts: attemptNumber };
@@ -122,14 +135,15 @@ function successEvent(client: ClientContext, request: EventRequest, settings: Re
   return event;
 }
 
-function failureEvent(client: ClientContext, request: EventRequest, settings: RequestSettings, startTime: number, error: unknown, retryInMs: number | undefined): AttemptEvent {
+function failureEvent(client: ClientContext, request: EventRequest, settings: RequestSettings, startTime: number, error: unknown, next: NextStep): AttemptEvent {
   const event = baseEvent(client, request, settings, startTime);
   const failure = error as { status?: unknown; requestId?: unknown; name?: unknown } | null;
   if (typeof failure?.status === "number") event.status = failure.status;
   if (typeof failure?.requestId === "string") event.requestId = failure.requestId;
   event.error = error;
   event.errorType = typeof failure?.name === "string" ? failure.name : typeof error;
-  if (retryInMs !== undefined) event.retryInMs = retryInMs;
+  if (next.retry) event.retryInMs = next.retryInMs;
+  else event.notRetried = next.reason;
   return event;
 }
 
