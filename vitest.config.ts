@@ -1,8 +1,10 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Needs a redis-server: `npm run test:redis` (vitest.redis.config.ts).
+    exclude: [...configDefaults.exclude, "test/redis/**"],
     // Starts the Prism mock servers from openapi.yaml once for the whole run, and stops them.
     globalSetup: ["test/setup/prism.global.ts"],
     // Sized for a loaded machine, not an idle one: on 2 cores with two other CPU-bound processes
