@@ -77,12 +77,13 @@ async function run(client: ClientContext, operationId: OperationId, input: unkno
   const url = buildUrl(client, operationId, spec, pathParams, query);
   const { clock, traffic } = client;
   let lastCost: number | undefined; // what the last retry took from the retry budget
+  let ticket = 0; // the call's place in the shared backoff's line, once it had to wait there
 
   for (let attemptNumber = 1; ; attemptNumber++) {
     const token = typeof client.token === "string" ? client.token : await resolveToken(client.token);
     const request = { operationId, spec, url, callHeaders, token, timeoutMs: settings.timeoutMs, signal, attempt: attemptNumber };
     // The turn (a slot, the shared backoff, the rate limiter) comes before the attempt's clock starts.
-    if (mustWait(traffic)) await takeTurn(traffic, operationId, signal);
+    if (mustWait(traffic)) ticket = await takeTurn(traffic, operationId, signal, ticket);
     // Nothing of this is built for a client that nobody observes.
     const watch = observe && { observe, startTime: clock.now(), exchange: { requestHeaders: undefined, responseHeaders: undefined } as AttemptExchange };
     let result: AttemptResult;

@@ -13,6 +13,10 @@
 // SDK's adaptive mode, driven by successes rather than by sends. Pacing ends once no 429 came
 // for PACE_MEMORY_MS and nobody waits.
 //
+// Callers wait in the order they first had to: a call refused while the client paces itself goes
+// first when its turn comes again, so that pacing's occasional refusal does not fall on the
+// same call until its retries are spent.
+//
 // While nothing of this is going on, `busy` is false and a call pays nothing but one property
 // read per attempt, and one clock reading per success (the admission count).
 import type { Clock } from "./clock.js";
@@ -36,6 +40,7 @@ export class SharedBackoff {
   #spacingMs = 0;
   #nextSlot = Number.NEGATIVE_INFINITY;
   #timer: unknown = undefined;
+  #tickets = 0;
   // Pacing: 0 while the client does not pace itself.
   #rate = 0;
   #estimateUntil = Number.NEGATIVE_INFINITY;
@@ -55,11 +60,17 @@ export class SharedBackoff {
     return this.#rate;
   }
 
+  /** A new call's place in line: calls that waited earlier go first, also when refused again. */
+  ticket(): number {
+    return ++this.#tickets;
+  }
+
   /**
-   * Call before an attempt while `busy`: undefined when it may go now (no promise made), else
-   * a promise that resolves when its turn comes, or rejects with `signal.reason`.
+   * Call before an attempt while `busy`, with the call's `ticket`: undefined when it may go now
+   * (no promise made), else a promise that resolves when its turn comes (lowest ticket first),
+   * or rejects with `signal.reason`.
    */
-  enter(signal: AbortSignal | undefined): Promise<void> | undefined {
+  enter(signal: AbortSignal | undefined, ticket: number): Promise<void> | undefined {
     const now = this.#clock.now();
     if (this.#queue.size === 0 && now >= this.#holdUntil) {
       if (this.#rate === 0) {
@@ -76,7 +87,7 @@ export class SharedBackoff {
         return undefined;
       }
     }
-    const turn = this.#queue.wait(signal);
+    const turn = this.#queue.wait(signal, ticket);
     this.#schedule(now);
     return turn;
   }

@@ -37,18 +37,24 @@ export function mustWait(traffic: Traffic): boolean {
 
 /**
  * Waits for the attempt's turn; a slot of the concurrency limit is then held, to be released
- * by the caller when the attempt is done. Rejects with the signal's reason when it aborts
- * (the slot then released here), or with the rate limiter's error.
+ * by the caller when the attempt is done. `ticket` is the call's place in the shared backoff's
+ * line (0 until it first waits there); the one it holds now is returned, for its next attempt.
+ * Rejects with the signal's reason when it aborts (the slot then released here), or with the
+ * rate limiter's error.
  */
-export async function takeTurn(traffic: Traffic, operationId: OperationId, signal: AbortSignal | undefined): Promise<void> {
+export async function takeTurn(traffic: Traffic, operationId: OperationId, signal: AbortSignal | undefined, ticket: number): Promise<number> {
   const { limit, backoff, rateLimiter } = traffic;
   if (limit) await limit.acquire(signal);
   try {
-    if (backoff.busy) await backoff.enter(signal);
+    if (backoff.busy) {
+      if (ticket === 0) ticket = backoff.ticket();
+      await backoff.enter(signal, ticket);
+    }
     if (rateLimiter) await rateLimiter.acquire({ operationId, signal });
     signal?.throwIfAborted();
   } catch (error) {
     limit?.release();
     throw signal?.aborted ? signal.reason : error;
   }
+  return ticket;
 }

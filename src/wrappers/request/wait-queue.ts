@@ -1,32 +1,38 @@
-// A first-in, first-out queue of callers waiting for their turn (a free slot of the
-// concurrency limit, the end of a shared backoff). Each waiter's AbortSignal works while it
-// waits: an aborted waiter leaves the queue at once and rejects with the signal's reason.
-// Enqueue and release are O(1); aborted waiters are skipped, not searched for.
+// The callers waiting for their turn (a free slot of the concurrency limit, their moment after a
+// shared backoff), released lowest rank first: by default the order of arrival. The shared
+// backoff ranks each call by when it first had to wait, so a call refused again goes before
+// those that came after it. Each waiter's AbortSignal works while it waits: an aborted waiter
+// rejects at once with the signal's reason and is skipped when its rank comes up. A binary heap:
+// O(log n) per caller, and nothing at all for a client that never waits.
 import { onAbort } from "./abort-link.js";
 
 interface Waiter {
+  rank: number;
+  order: number;
   resolve: () => void;
-  reject: (reason: unknown) => void;
   unlink: (() => void) | undefined;
   gone: boolean;
 }
 
 export class WaitQueue {
-  #items: Array<Waiter | undefined> = [];
-  #head = 0;
+  #heap: Waiter[] = [];
   #live = 0;
+  #arrivals = 0;
 
   /** How many callers wait (aborted ones not counted). */
   get size(): number {
     return this.#live;
   }
 
-  /** Resolves when `releaseNext` reaches this caller; rejects with `signal.reason` if it aborts first. */
-  wait(signal: AbortSignal | undefined): Promise<void> {
+  /**
+   * Resolves when `releaseNext` reaches this caller (lowest `rank` first; equal ranks in order of
+   * arrival); rejects with `signal.reason` if the signal aborts first.
+   */
+  wait(signal: AbortSignal | undefined, rank: number = this.#arrivals): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const waiter: Waiter = { resolve, reject, unlink: undefined, gone: false };
-      this.#items.push(waiter);
+      const waiter: Waiter = { rank, order: this.#arrivals++, resolve, unlink: undefined, gone: false };
+      this.#push(waiter);
       this.#live++;
       if (signal) {
         waiter.unlink = onAbort(signal, () => {
@@ -41,29 +47,49 @@ export class WaitQueue {
 
   /** Lets the first caller still waiting go; false when nobody waits. */
   releaseNext(): boolean {
-    while (this.#head < this.#items.length) {
-      const waiter = this.#items[this.#head];
-      this.#items[this.#head++] = undefined;
-      if (waiter === undefined || waiter.gone) continue;
+    for (let waiter = this.#pop(); waiter !== undefined; waiter = this.#pop()) {
+      if (waiter.gone) continue;
       waiter.gone = true;
       this.#live--;
       waiter.unlink?.();
       waiter.resolve();
-      this.#compact();
       return true;
     }
-    this.#compact();
     return false;
   }
 
-  // Drops the released part of the array once it is most of it.
-  #compact(): void {
-    if (this.#head === this.#items.length) {
-      this.#items = [];
-      this.#head = 0;
-    } else if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
-      this.#items = this.#items.slice(this.#head);
-      this.#head = 0;
+  #before(a: Waiter, b: Waiter): boolean {
+    return a.rank < b.rank || (a.rank === b.rank && a.order < b.order);
+  }
+
+  #push(waiter: Waiter): void {
+    const heap = this.#heap;
+    heap.push(waiter);
+    for (let at = heap.length - 1; at > 0; ) {
+      const parent = (at - 1) >> 1;
+      if (!this.#before(waiter, heap[parent] as Waiter)) break;
+      heap[at] = heap[parent] as Waiter;
+      heap[parent] = waiter;
+      at = parent;
     }
+  }
+
+  #pop(): Waiter | undefined {
+    const heap = this.#heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (top === undefined || last === undefined || heap.length === 0) return top;
+    heap[0] = last;
+    for (let at = 0; ; ) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let first = at;
+      if (left < heap.length && this.#before(heap[left] as Waiter, heap[first] as Waiter)) first = left;
+      if (right < heap.length && this.#before(heap[right] as Waiter, heap[first] as Waiter)) first = right;
+      if (first === at) break;
+      [heap[at], heap[first]] = [heap[first] as Waiter, heap[at] as Waiter];
+      at = first;
+    }
+    return top;
   }
 }
