@@ -1,5 +1,6 @@
 // The rateLimiter option: a limit shared beyond one client is asked before every attempt and
 // told about every 429 (test/redis/ runs the Redis adapter against a real redis-server).
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { ConfigError, createHathoraClient, type RateLimitedEvent, type RateLimiter, type RateLimiterRequest } from "../../src/index.js";
 import { createRedisRateLimiter } from "../../src/redis/index.js";
@@ -76,5 +77,18 @@ describe("createRedisRateLimiter's options", () => {
   ])("%j is a ConfigError", (options, message) => {
     expect(() => createRedisRateLimiter(options as never)).toThrow(ConfigError);
     expect(() => createRedisRateLimiter(options as never)).toThrow(message);
+  });
+});
+
+describe("the main entry", () => {
+  it("never loads the Redis adapter or its peers: only hathora-processes/redis does", async () => {
+    const externals = async (entry: string) => {
+      const { metafile } = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: "node", format: "esm", packages: "external", logLevel: "silent" });
+      return Object.values(metafile.outputs).flatMap((output) => output.imports.filter((imported) => imported.external).map((imported) => imported.path));
+    };
+    const main = await externals("src/index.ts");
+    expect(main).toContain("openapi-fetch");
+    expect(main.filter((path) => /rate-limiter-flexible|ioredis/.test(path))).toEqual([]);
+    expect(await externals("src/redis/index.ts")).toContain("rate-limiter-flexible");
   });
 });
