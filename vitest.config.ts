@@ -3,8 +3,9 @@ import { configDefaults, defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Real containers: `npm run test:docker` (vitest.docker.config.ts), not `npm test`.
-    exclude: [...configDefaults.exclude, "test/docker/**"],
+    // Real containers: `npm run test:docker` (vitest.docker.config.ts); a redis-server:
+    // `npm run test:redis` (vitest.redis.config.ts). Neither is part of `npm test`.
+    exclude: [...configDefaults.exclude, "test/docker/**", "test/redis/**"],
     // Starts the Prism mock servers from openapi.yaml once for the whole run, and stops them;
     // packs the package once and installs it in a fresh project (consumerDir, tarball).
     globalSetup: ["test/setup/prism.global.ts", "test/setup/package.global.ts"],

@@ -1,5 +1,6 @@
-// `npm run bench`: this client against raw fetch, bare openapi-fetch and Hathora's official
-// SDK, in one run. It prints figures and writes them to bench-results/; it never fails on
+// `npm run bench`: bursts and outages before and after the client-wide retry budget and shared
+// backoff (bursts.ts, on virtual time), then this client against raw fetch, bare openapi-fetch
+// and Hathora's official SDK, in one run. It prints figures and writes them to bench-results/; it never fails on
 // timing. Run it on a quiet machine; the figures are for comparing contenders within one run.
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -7,6 +8,7 @@ import { cpus, totalmem } from "node:os";
 import { tracingChannel } from "node:diagnostics_channel";
 import { OPERATION_CHANNEL } from "../../src/index.js";
 import { contenders, observedContender, type Contender } from "./contenders.js";
+import { burstBench } from "./bursts.js";
 import { bundleSizes, installCosts } from "./sizes.js";
 import { measure, type Result, type Scenario } from "./throughput.js";
 
@@ -42,6 +44,9 @@ async function main(): Promise<void> {
     platform: `${process.platform} ${process.arch}`,
   };
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}${quick ? " (quick run)" : ""}\n`);
+
+  // Virtual time: the same figures on any machine, and seconds of wall time.
+  const bursts = await burstBench();
 
   const server = await startServer();
   const results: Result[] = [];
@@ -94,7 +99,7 @@ async function main(): Promise<void> {
   );
 
   mkdirSync("bench-results", { recursive: true });
-  const report = { date: new Date().toISOString(), machine, quick, results, bundles, installs };
+  const report = { date: new Date().toISOString(), machine, quick, bursts, results, bundles, installs };
   const file = `bench-results/bench-${report.date.replace(/[:.]/g, "-")}.json`;
   writeFileSync(file, JSON.stringify(report, null, 2));
   writeFileSync("bench-results/latest.json", JSON.stringify(report, null, 2));

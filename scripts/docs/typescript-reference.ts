@@ -1,11 +1,11 @@
 // The TypeScript reference: TypeDoc's static HTML of the package's exports (the main entry and the
-// testing and opentelemetry subpaths), from their TSDoc, and the page of the `hathora-processes`
-// command (docs/cli.md), which has no TypeScript API. Its pages, search index and assets are local
-// files, so it opens from disk offline.
+// testing, opentelemetry and redis subpaths), from their TSDoc, and the page of the
+// `hathora-processes` command (docs/cli.md), which has no TypeScript API. Its pages, search index
+// and assets are local files, so it opens from disk offline.
 import { Application, OptionDefaults } from "typedoc";
 
 /** The entry points of the reference: one per export of package.json that has TypeScript. */
-const ENTRY_POINTS = ["src/index.ts", "src/testing/index.ts", "src/opentelemetry/index.ts"];
+const ENTRY_POINTS = ["src/index.ts", "src/testing/index.ts", "src/opentelemetry/index.ts", "src/redis/index.ts"];
 
 /** Writes the TypeScript reference into the folder `outDir` (index.html and its assets). */
 export async function buildTypeScriptReference(outDir: string): Promise<void> {

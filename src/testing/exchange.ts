@@ -8,6 +8,7 @@ import { matchRoute } from "../service/routes.js";
 import type { FakeCall } from "./calls.js";
 import type { ClockDriver } from "./clock-driver.js";
 import type { FailureQueue } from "./failures.js";
+import type { RateLimitBuckets } from "./rate-limit.js";
 import type { ClockCore } from "./virtual-clock.js";
 
 /** What became of a request: an answer, or one of the two network failures. */
@@ -20,6 +21,8 @@ export interface ExchangeContext {
   calls: FakeCall[];
   clock: ClockCore;
   driver: ClockDriver;
+  /** Set when the fake rate-limits (`createFakeHathora({ rateLimit })`). */
+  rateLimit?: RateLimitBuckets | undefined;
 }
 
 const toResponse = (status: number, body: unknown, headers: Record<string, string>): Response =>
@@ -29,9 +32,15 @@ const toResponse = (status: number, body: unknown, headers: Record<string, strin
 export async function exchange(fake: ExchangeContext, request: Request): Promise<ExchangeOutcome> {
   request.signal.throwIfAborted();
   const url = new URL(request.url);
-  const operationId: OperationId | undefined = matchRoute(request.method, url.pathname)?.operationId;
+  const route = matchRoute(request.method, url.pathname);
+  const operationId: OperationId | undefined = route?.operationId;
   const call: FakeCall = { operationId, method: request.method, path: url.pathname, query: queryRecord(url), status: undefined, at: fake.clock.now() };
   fake.calls.push(call);
+  const limited = fake.rateLimit?.refuse(route?.pathParams.appId ?? "", call.at);
+  if (limited !== undefined) {
+    call.status = limited.status;
+    return { kind: "answer", response: toResponse(limited.status, limited.body, { ...limited.headers, "x-request-id": fake.service.requestId() }) };
+  }
   const failure = fake.failures.take(operationId);
 
   if (failure?.delayMs !== undefined) {

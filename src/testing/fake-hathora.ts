@@ -11,6 +11,7 @@ import type { ExchangeContext } from "./exchange.js";
 import { FailureQueue, type FailureTarget, type FakeFailure } from "./failures.js";
 import { createInProcessFetch } from "./in-process-fetch.js";
 import { listen, type FakeServer, type ListenOptions } from "./listen.js";
+import { RateLimitBuckets, type FakeRateLimit } from "./rate-limit.js";
 import { createVirtualClock, type VirtualClock } from "./virtual-clock.js";
 
 /** Options of `createFakeHathora`. */
@@ -39,6 +40,13 @@ export interface FakeHathoraOptions {
    * @default []
    */
   regions?: readonly string[] | undefined;
+  /**
+   * Rate-limit like an API gateway: a token bucket per application, `burst` requests at once
+   * and `perSecond` after that; a request beyond it gets a 429 with a `Retry-After` in whole
+   * seconds, recorded in `calls` like any other answer.
+   * @default undefined (no limit)
+   */
+  rateLimit?: FakeRateLimit | undefined;
 }
 
 /** The options a client needs to talk to the fake in this process, on its virtual clock. */
@@ -74,7 +82,7 @@ export interface FakeHathora {
   failNextBoot(summaryExitReason?: string, times?: number): void;
   /** Turns auto-advance on or off. */
   setAutoAdvance(on: boolean): void;
-  /** Forgets processes, calls and queued failures. The clock keeps its time (it never goes back). */
+  /** Forgets processes, calls and queued failures, and fills the rate limit's buckets. The clock keeps its time (it never goes back). */
   reset(): void;
   /** Serves the same fake over real HTTP on 127.0.0.1 (Node, Bun, Deno). */
   listen(options?: ListenOptions): Promise<FakeServer>;
@@ -112,7 +120,8 @@ export function createFakeHathora(options: FakeHathoraOptions = {}): FakeHathora
   });
   const failures = new FailureQueue();
   const calls: FakeCall[] = [];
-  const context: ExchangeContext = { service, failures, calls, clock, driver };
+  const rateLimit = options.rateLimit === undefined ? undefined : new RateLimitBuckets(options.rateLimit);
+  const context: ExchangeContext = { service, failures, calls, clock, driver, rateLimit };
   const fetch = createInProcessFetch(context);
   let listening = 0;
 
@@ -151,6 +160,7 @@ export function createFakeHathora(options: FakeHathoraOptions = {}): FakeHathora
     reset() {
       store.clear();
       failures.clear();
+      rateLimit?.clear();
       calls.length = 0;
     },
     listen: (listenOptions = {}) =>

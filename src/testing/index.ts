@@ -4,5 +4,6 @@ export { createFakeHathora, type FakeHathora, type FakeHathoraOptions, type Fake
 export type { VirtualClock } from "./virtual-clock.js";
 export type { FakeCall } from "./calls.js";
 export type { FakeFailure, FailureTarget } from "./failures.js";
+export type { FakeRateLimit } from "./rate-limit.js";
 export type { SeedProcess } from "../engines/fake/process-store.js";
 export type { FakeServer, ListenOptions } from "./listen.js";

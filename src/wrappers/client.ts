@@ -7,6 +7,7 @@ import { createAttemptObserver } from "./observe/observe.js";
 import { createProcessesV2, type ProcessesV2 } from "./methods/processes-v2.js";
 import { createProcessesV3, type ProcessesV3 } from "./methods/processes-v3.js";
 import { createOperationRunner } from "./request/run-operation.js";
+import { createTraffic } from "./request/traffic.js";
 import { createTransport } from "./request/transport.js";
 
 /** A client of the Processes API: `createHathoraClient(options)`. */
@@ -19,7 +20,7 @@ export interface HathoraClient {
 
 /** Creates a client. Throws ConfigError for bad options, a missing token among them. */
 export function createHathoraClient(options: HathoraClientOptions): HathoraClient {
-  const { baseUrl, headers, fetch, token, appId, settings, clock, onAttempt, logger, logLevel } = resolveClientOptions(options);
+  const { baseUrl, headers, fetch, token, appId, settings, clock, onAttempt, logger, logLevel, traffic } = resolveClientOptions(options);
   const log = createLog(logger, logLevel);
   const observe = createAttemptObserver({ onAttempt, log });
   const run = createOperationRunner({
@@ -34,6 +35,7 @@ export function createHathoraClient(options: HathoraClientOptions): HathoraClien
     settings,
     observe,
     server: serverOf(baseUrl),
+    traffic: createTraffic(traffic, clock),
   });
   const waits = { clock, info: log.info };
   return { processesV2: createProcessesV2(run, waits), processesV3: createProcessesV3(run, waits) };

@@ -155,6 +155,7 @@ describe("new-user edges of the client options", () => {
     const all: Required<HathoraClientOptions> = {
       token: "t", appId: "a", baseUrl: "http://localhost", fetch: async () => new Response(), headers: {}, userAgent: "u", logger: console, logLevel: "off",
       onAttempt: () => undefined, clock, maxRetries: 0, timeoutMs: 1, retryBaseDelayMs: 1, retryMaxDelayMs: 1, maxRetryAfterMs: 1, retryNonIdempotent: false,
+      retryBudget: { capacity: 10, retryCost: 1, timeoutCost: 2 }, maxConcurrency: 4, rateLimiter: { acquire: () => undefined },
     };
     expect(createHathoraClient(all).processesV3).toBeDefined();
   });

@@ -13,7 +13,8 @@ const apiError = (status: number, retryAfterMs?: number) =>
 const connection = (mayHaveReachedServer: boolean) =>
   new ConnectionError({ ...request, code: "E", mayHaveReachedServer, cause: new Error("c") });
 const timeout = new ConnectionTimeoutError({ ...request, timeoutMs: 1 });
-const noJitter = () => 0;
+// The jitter's top: the whole exponential delay.
+const noJitter = () => 1;
 
 describe("retryDelayMs", () => {
   it("retries transient failures of idempotent operations with growing delays", () => {
@@ -49,10 +50,10 @@ describe("retryDelayMs", () => {
 });
 
 describe("backoffMs", () => {
-  it("doubles from the base, stops at the cap, and jitters down by at most 25%", () => {
+  it("doubles from the base, stops at the cap, and jitters over 10 % to 100 % of the delay", () => {
     expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffMs(attempt, settings, noJitter))).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
-    expect(backoffMs(1, settings, () => 1)).toBe(375);
-    expect(backoffMs(5, settings, () => 0.5)).toBe(7000);
+    expect(backoffMs(1, settings, () => 0)).toBe(50);
+    expect(backoffMs(5, settings, () => 0.5)).toBe(4400);
   });
 });
 

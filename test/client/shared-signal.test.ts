@@ -36,7 +36,8 @@ describe("a signal shared by many calls", () => {
 
   it("200 calls waiting in backoff on it share one listener, print no warning, and all end at its abort", async () => {
     const base = server.route((_, res) => json(res, 503, { message: "busy" }));
-    const client = faultClient(base, { retryBaseDelayMs: 60_000, retryMaxDelayMs: 60_000 });
+    // No retry budget: all 200 calls are to wait in their backoff, not half of them fail at once.
+    const client = faultClient(base, { retryBaseDelayMs: 60_000, retryMaxDelayMs: 60_000, retryBudget: false });
     const shutdown = new AbortController();
     const calls = Array.from({ length: 200 }, () => rejectionOf(client.processesV3.getProcess({ processId: "p", signal: shutdown.signal })));
     while (server.seen(base).length < 200) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -22,7 +22,7 @@ describe("ResponseError and the request id", () => {
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ requestId: "req-broken-7" });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ errorType: "ResponseError", status: 200, requestId: "req-broken-7" });
-    expect(logger.lines.map((line) => line.text)).toEqual([expect.stringMatching(/: 200 ResponseError in \d+ ms, attempt 1 of 3, request id req-broken-7$/)]);
+    expect(logger.lines.map((line) => line.text)).toEqual([expect.stringMatching(/: 200 ResponseError in \d+ ms, attempt 1, not retried: a body that is not what the spec promises is not retried, request id req-broken-7$/)]);
   });
 
   it("none sent: requestId is undefined", async () => {

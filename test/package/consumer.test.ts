@@ -11,7 +11,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
 import { runCommand } from "../helpers/run-command.js";
-import { readmeCodeTests } from "./readme-code.js";
+import { blockSource, readmeBlocks, readmeCodeTests } from "./readme-code.js";
 
 const exec = promisify(execFile);
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -21,6 +21,8 @@ const versionOf = (name: string) => JSON.parse(readFileSync(bin(`${name}/package
 const typesNodeVersion = versionOf("@types/node");
 // The optional peer dependency of hathora-processes/opentelemetry, and the SDK parts a service adds.
 const openTelemetry = ["@opentelemetry/api", "@opentelemetry/sdk-trace-base", "@opentelemetry/context-async-hooks"].map((name) => `${name}@${versionOf(name)}`);
+// The optional peer dependencies of hathora-processes/redis.
+const redisPeers = ["rate-limiter-flexible", "ioredis"].map((name) => `${name}@${versionOf(name)}`);
 
 let work: string;
 let app: string;
@@ -43,7 +45,7 @@ beforeAll(async () => {
 
   await exec("mkdir", [app]);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@types/node@${typesNodeVersion}`, ...openTelemetry], app);
+  const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@types/node@${typesNodeVersion}`, ...openTelemetry, ...redisPeers], app);
   if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.out}`);
   for (const file of ["service.ts", "broken.ts", "require-check.cjs", "tracing.ts", "allocator.ts", "allocator.test.ts"]) copyFileSync(join(repo, "test/consumer", file), join(app, file));
   // The allocator suite runs with the repository's vitest, as a project's own devDependency.
@@ -58,7 +60,7 @@ describe("the packed package", () => {
   it("ships only what users need", async () => {
     const { stdout } = await exec("tar", ["-tzf", tarball]);
     const files = stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
-    for (const needed of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "openapi.yaml", "dist/openapi.json", "dist/index.js", "dist/index.d.ts", "dist/index.d.ts.map", "src/index.ts", "dist/testing/index.js", "dist/testing/index.d.ts"]) {
+    for (const needed of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "openapi.yaml", "dist/openapi.json", "dist/index.js", "dist/index.d.ts", "dist/index.d.ts.map", "src/index.ts", "dist/testing/index.js", "dist/testing/index.d.ts", "dist/redis/index.js", "dist/redis/index.d.ts"]) {
       expect(files).toContain(needed);
     }
     expect(files.filter((file) => /^(test|scripts|node_modules|dist\/docs)\//.test(file) || file.startsWith("."))).toEqual([]);
@@ -169,6 +171,19 @@ describe("the allocator suite of the README against hathora-processes/testing", 
 
 describe("the README's code", () => {
   readmeCodeTests({ app: () => app, repo, tsc, tsconfig, baseUrl: () => inject("prismUrl") });
+});
+
+describe("docs/bursts-and-outages.md's code", () => {
+  it("type-checks against the packed package (nodenext, strictest settings), hathora-processes/redis and its peers included", async () => {
+    const blocks = readmeBlocks(readFileSync(join(repo, "docs/bursts-and-outages.md"), "utf8"));
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    const prelude = readFileSync(join(repo, "test/consumer/readme-prelude.ts"), "utf8");
+    const files = blocks.map((block) => `bursts-and-outages-line-${block.line}.ts`);
+    blocks.forEach((block, index) => writeFileSync(join(app, files[index] ?? ""), blockSource(block, prelude)));
+    const result = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.bursts.json", files, { module: "NodeNext", moduleResolution: "NodeNext", noEmit: true })], app);
+    expect(result.out).toBe("");
+    expect(result.code).toBe(0);
+  });
 });
 
 describe("the published spec", () => {

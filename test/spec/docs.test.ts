@@ -65,8 +65,8 @@ describe("the TypeScript API reference", () => {
     expect(options).toContain("Hathora developer token");
   });
 
-  it("covers the subpaths too: createFakeHathora and instrumentHathoraProcesses", () => {
-    for (const file of ["functions/testing.createFakeHathora.html", "functions/opentelemetry.instrumentHathoraProcesses.html"]) {
+  it("covers the subpaths too: createFakeHathora, instrumentHathoraProcesses and createRedisRateLimiter", () => {
+    for (const file of ["functions/testing.createFakeHathora.html", "functions/opentelemetry.instrumentHathoraProcesses.html", "functions/redis.createRedisRateLimiter.html"]) {
       expect(existsSync(join(typescriptDir, file)), file).toBe(true);
     }
   });

@@ -9,6 +9,7 @@ import { redactor, type Redactor } from "../request/token.js";
 import { createApiError } from "./api-error.js";
 import { ConnectionError } from "./connection-error.js";
 import { ConnectionTimeoutError } from "./connection-timeout-error.js";
+import { addNote, lostCreateNote } from "./error-notes.js";
 import type { RequestError, RequestErrorInit } from "./request-error.js";
 import { ResponseError } from "./response-error.js";
 
@@ -17,6 +18,8 @@ export interface FailedRequest extends Omit<RequestErrorInit, "cause"> {
   token: string;
   /** An appId that looks like a secret, hidden like the token (request/app-id.ts). */
   hiddenAppId?: HiddenAppId | undefined;
+  /** False for createProcess: a failure that may have reached the server then says what that means. */
+  idempotent: boolean;
 }
 
 /** What went wrong, as the attempt saw it. */
@@ -59,15 +62,21 @@ export function buildRequestError(request: FailedRequest, failure: Failure): Req
       return new ResponseError({ ...about, problem, status: response.status, headers, body: cut(redact.text(body)) });
     }
     case "timeout":
-      return new ConnectionTimeoutError({ ...about, timeoutMs: failure.timeoutMs });
+      return lostCreate(about, request.idempotent, new ConnectionTimeoutError({ ...about, timeoutMs: failure.timeoutMs }));
     case "connection": {
       const { error, copyCause, code, mayHaveReachedServer } = failure;
       // The platform's own errors never carry the request's headers and are kept as they are,
       // unless the appId is hidden: some (Deno's) quote the URL.
       const cause = copyCause || request.hiddenAppId ? redact.error(error) : error instanceof Error ? error : new Error(String(error));
-      return new ConnectionError({ ...about, code, mayHaveReachedServer, cause });
+      return lostCreate(about, request.idempotent, new ConnectionError({ ...about, code, mayHaveReachedServer, cause }));
     }
   }
+}
+
+/** A create that may have reached the server says what that means: a billed process may exist. */
+function lostCreate(about: RequestErrorInit, idempotent: boolean, error: ConnectionError): ConnectionError {
+  if (!idempotent && error.mayHaveReachedServer) addNote(error, lostCreateNote(about.operationId, about.url));
+  return error;
 }
 
 /** An error body: parsed when it is JSON (whatever the content type says), its text otherwise. */

@@ -16,8 +16,10 @@ import {
   type CreateProcessAndWaitOptions,
   type CreateProcessFunction,
   type GetProcessFunction,
+  type PollSeen,
   type WaitForProcessOptions,
 } from "./wait-for-process.js";
+import type { SharedPolls } from "./shared-polls.js";
 
 /** A call the wait makes, told which wait it is part of. */
 type WaitCall<P, O> = (options: O, within?: WaitTraceContext) => Promise<P>;
@@ -34,18 +36,22 @@ export interface WaitCalls<P> {
   createProcess: CreateProcessFunction<P>;
 }
 
-/** `waitForProcess` and `createProcessAndWait` of one API version, observed, over its get and create calls. */
+/**
+ * `waitForProcess` and `createProcessAndWait` of one API version, observed, over its get and
+ * create calls; concurrent waits on one process share a poll loop of `polls`.
+ */
 export function observedWaitHelpers<P extends ProcessV2 | ProcessV3>(
   observing: WaitObserving,
   get: WaitCall<P, Parameters<GetProcessFunction<P>>[0]>,
   create: WaitCall<P, Parameters<CreateProcessFunction<P>>[0]>,
+  polls: SharedPolls<P>,
 ): { waitForProcess(options: WaitForProcessOptions): Promise<P>; createProcessAndWait(options: CreateProcessAndWaitOptions): Promise<P> } {
   const { clock } = observing;
   const calls = { get, create };
   return {
-    waitForProcess: (options) => observedWait(observing, "waitForProcess", options, calls, (made) => waitForProcess(made.getProcess, options, clock)),
+    waitForProcess: (options) => observedWait(observing, "waitForProcess", options, calls, (made, seen) => waitForProcess(made.getProcess, options, clock, polls, seen)),
     createProcessAndWait: (options) =>
-      observedWait(observing, "createProcessAndWait", options, calls, (made) => createProcessAndWait(made.createProcess, made.getProcess, options, clock)),
+      observedWait(observing, "createProcessAndWait", options, calls, (made, seen) => createProcessAndWait(made.createProcess, made.getProcess, options, clock, polls, seen)),
   };
 }
 
@@ -58,44 +64,40 @@ async function observedWait<P extends ProcessV2 | ProcessV3>(
   name: WaitTraceContext["helper"],
   options: WaitForProcessOptions | CreateProcessAndWaitOptions,
   calls: { get: WaitCall<P, Parameters<GetProcessFunction<P>>[0]>; create: WaitCall<P, Parameters<CreateProcessFunction<P>>[0]> },
-  helper: (calls: WaitCalls<P>) => Promise<P>,
+  helper: (calls: WaitCalls<P>, seen: PollSeen<P> | undefined) => Promise<P>,
 ): Promise<P> {
   const channel = subscribedWaitChannel();
   const { info, clock } = observing;
-  if (!channel && !info) return helper({ getProcess: (o) => calls.get(o), createProcess: (o) => calls.create(o) });
+  if (!channel && !info) return helper({ getProcess: (o) => calls.get(o), createProcess: (o) => calls.create(o) }, undefined);
   // Options the helper would refuse are refused here first: a wait that never starts is not observed.
   const { settings } = resolveWaitOptions(options, name, name === "waitForProcess" ? "processId" : "region");
   const record: WaitTraceContext = { helper: name, until: settings.until, startTime: clock.now(), polls: 0, statuses: [] };
   if ("processId" in options && typeof options.processId === "string") record.processId = options.processId;
   if ("region" in options && typeof options.region === "string") record.region = options.region;
 
-  const seen = (process: P): P => {
+  const status = (process: P): P => {
     if (record.statuses.at(-1) !== process.status) record.statuses.push(process.status);
     return process;
   };
+  // Polls are counted as the wait takes them from its loop (shared-polls.ts), which another
+  // wait's call may have made; each poll's own trace context links to the wait that made it.
+  const seen: PollSeen<P> = (process) => {
+    record.polls++;
+    if (process) status(process);
+  };
   const observed: WaitCalls<P> = {
-    getProcess: (o) =>
-      calls.get(o, record).then(
-        (process) => {
-          record.polls++;
-          return seen(process);
-        },
-        (error: unknown) => {
-          record.polls++;
-          throw error;
-        },
-      ),
+    getProcess: (o) => calls.get(o, record),
     createProcess: (o) =>
       calls.create(o, record).then((created) => {
         record.processId = created.processId;
-        return seen(created);
+        return status(created);
       }),
   };
   const ended = () => {
     record.durationMs = clock.now() - record.startTime;
   };
   const run = () =>
-    helper(observed).then(
+    helper(observed, seen).then(
       (process) => {
         ended();
         info?.(waitLine(record, undefined));

@@ -6,6 +6,7 @@ import type { ProcessCount, ProcessV2 } from "../types.js";
 import { listProcessesV2, type ListProcessesV2Options } from "./list-processes.js";
 import { observedWaitHelpers, type WaitObserving } from "./observed-wait.js";
 import type { CreateProcessAndWaitOptions, WaitForProcessOptions } from "./wait-for-process.js";
+import { SharedPolls } from "./shared-polls.js";
 
 /** The options of `processesV2.getProcessInfo`: its parameters and the call options. */
 export type GetProcessInfoV2Options = OperationInput<"GetProcessInfoV2Deprecated">;
@@ -62,6 +63,7 @@ export function createProcessesV2(run: RunOperation, waits: WaitObserving): Proc
       waits,
       (options, within) => run("GetProcessInfoV2Deprecated", options, within),
       (options, within) => run("CreateProcessV2Deprecated", options, within),
+      new SharedPolls<ProcessV2>(waits.clock),
     ),
   };
 }

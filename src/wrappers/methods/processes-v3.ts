@@ -7,6 +7,7 @@ import type { ProcessCount, ProcessMetricsData, ProcessV3 } from "../types.js";
 import { listProcesses, type ListProcessesOptions } from "./list-processes.js";
 import { observedWaitHelpers, type WaitObserving } from "./observed-wait.js";
 import type { CreateProcessAndWaitOptions, WaitForProcessOptions } from "./wait-for-process.js";
+import { SharedPolls } from "./shared-polls.js";
 
 /** The options of `processesV3.getProcess`: its parameters and the call options. */
 export type GetProcessOptions = OperationInput<"GetProcess">;
@@ -81,6 +82,7 @@ export function createProcessesV3(run: RunOperation, waits: WaitObserving): Proc
       waits,
       (options, within) => run("GetProcess", options, within),
       (options, within) => run("CreateProcess", options, within),
+      new SharedPolls<ProcessV3>(waits.clock),
     ),
   };
 }

@@ -9,8 +9,8 @@ import { ProcessNotReadyError } from "../errors/process-not-ready-error.js";
 import { WaitTimeoutError } from "../errors/wait-timeout-error.js";
 import type { CallOptions } from "../options/call-options.js";
 import { resolveWaitOptions, type WaitOptions } from "../options/wait-options.js";
-import { sleep } from "../request/sleep.js";
 import type { ProcessV2, ProcessV3, Region } from "../types.js";
+import { SharedPolls } from "./shared-polls.js";
 
 /** The options of `waitForProcess`. */
 export interface WaitForProcessOptions extends WaitOptions {
@@ -39,9 +39,22 @@ function hasPassed(status: string, until: string): boolean {
   return at >= 0 && target >= 0 && at > target;
 }
 
-export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess: GetProcessFunction<P>, options: WaitForProcessOptions, clock: Clock): Promise<P> {
+/** Told of each poll's outcome a wait takes: the process, or undefined when the poll failed. */
+export type PollSeen<P> = (process: P | undefined) => void;
+
+/**
+ * Waits for a process; concurrent waits on one client share one poll loop through `polls`.
+ * `seen` hears of every poll this wait takes from the loop, whoever's call made it.
+ */
+export async function waitForProcess<P extends ProcessV2 | ProcessV3>(
+  getProcess: GetProcessFunction<P>,
+  options: WaitForProcessOptions,
+  clock: Clock,
+  polls: SharedPolls<P> = new SharedPolls<P>(clock),
+  seen?: PollSeen<P>,
+): Promise<P> {
   const { settings, call: callOptions } = resolveWaitOptions(options, "waitForProcess", "processId");
-  const { until, waitTimeoutMs, pollIntervalMs, maxPollIntervalMs, notFoundGraceMs } = settings;
+  const { until, waitTimeoutMs, notFoundGraceMs } = settings;
   const { processId } = options;
   if (typeof processId !== "string" || processId === "") throw new ConfigError("waitForProcess: processId is required");
   const callerSignal = callOptions.signal;
@@ -52,12 +65,17 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess
   const unlink = linkSignal(callerSignal, deadline);
   const timer = clock.setTimeout(() => deadline.abort(), waitTimeoutMs);
   const started = clock.now();
+  const feed = polls.follow(processId, callOptions, settings, (signal) => getProcess({ ...callOptions, processId, signal }));
   let last: P | undefined;
   let notFound = false;
   try {
-    for (let pause = pollIntervalMs; ; pause = Math.min(maxPollIntervalMs, pause * 1.5)) {
+    for (;;) {
       try {
-        last = await getProcess({ ...callOptions, processId, signal: deadline.signal });
+        last = await feed.next(deadline.signal).catch((error: unknown) => {
+          if (!deadline.signal.aborted) seen?.(undefined);
+          throw error;
+        });
+        seen?.(last);
         if (last.status === until) return last;
         if (hasPassed(last.status, until)) throw new ProcessEndedError({ process: last, until });
       } catch (error) {
@@ -65,7 +83,6 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess
         if (!(error instanceof NotFoundError && young)) throw error;
         notFound = true;
       }
-      await sleep(pause, deadline.signal, clock);
     }
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
@@ -73,6 +90,7 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(getProcess
     if (deadline.signal.aborted && error === deadline.signal.reason) throw new WaitTimeoutError({ processId, until, waitTimeoutMs, lastProcess: last, notFound });
     throw error;
   } finally {
+    feed.close();
     clock.clearTimeout(timer);
     unlink();
   }
@@ -83,13 +101,15 @@ export async function createProcessAndWait<P extends ProcessV2 | ProcessV3>(
   getProcess: GetProcessFunction<P>,
   options: CreateProcessAndWaitOptions,
   clock: Clock,
+  polls?: SharedPolls<P>,
+  seen?: PollSeen<P>,
 ): Promise<P> {
   // Bad wait options fail here, before anything is created.
   const { settings, call } = resolveWaitOptions(options, "createProcessAndWait", "region");
   const { region, ...waitOptions } = options;
   const created = await createProcess({ ...call, region });
   try {
-    return await waitForProcess(getProcess, { ...waitOptions, processId: created.processId }, clock);
+    return await waitForProcess(getProcess, { ...waitOptions, processId: created.processId }, clock, polls, seen);
   } catch (error) {
     throw new ProcessNotReadyError({ process: created, until: settings.until, cause: error });
   }

@@ -1,5 +1,6 @@
 // The one record of an attempt. Logs, onAttempt events and traces all read it, so they agree.
 import type { OperationId } from "../operation-types.js";
+import type { NotRetriedReason } from "../request/retry-policy.js";
 
 /**
  * What happened in one attempt of one operation, given to `onAttempt` after every attempt
@@ -34,8 +35,13 @@ export interface AttemptEvent {
   errorType?: string;
   /** The server's request id (`x-request-id` or `request-id`), when it sent one. */
   requestId?: string;
-  /** Set when another attempt follows: how long the client waits before it. */
+  /**
+   * Set when another attempt follows: how long the client waits before it at the least (after
+   * a `Retry-After`, the calls held back are then let go over the next second).
+   */
   retryInMs?: number;
+  /** Set on a failed attempt that no retry follows: why (`"retry-budget-spent"`, `"not-retryable"`, ...). */
+  notRetried?: NotRetriedReason;
 }
 
 /**

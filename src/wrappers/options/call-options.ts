@@ -17,8 +17,8 @@ export interface RequestOptions {
   /** Time limit of each attempt, from sending to the last byte of the body. @default 30000 */
   timeoutMs?: number | undefined;
   /**
-   * First backoff delay; each retry doubles it, up to `retryMaxDelayMs`, minus up to 25%
-   * random jitter.
+   * First backoff delay; each retry doubles it, up to `retryMaxDelayMs`. The wait is a random
+   * 10 % to 100 % of that delay, so that calls failing together do not retry together.
    * @default 500
    */
   retryBaseDelayMs?: number | undefined;
@@ -26,7 +26,8 @@ export interface RequestOptions {
   retryMaxDelayMs?: number | undefined;
   /**
    * Longest `Retry-After` the client waits for. A server asking for a longer wait gets no
-   * retry: the error is thrown at once, with `retryAfterMs` set.
+   * retry: the error is thrown at once, with `retryAfterMs` set and a message naming both. A
+   * `Retry-After` within it holds back every call of the client, not only the one that got it.
    * @default 60000
    */
   maxRetryAfterMs?: number | undefined;

@@ -15,9 +15,10 @@ import type { FetchLike } from "../request/transport.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { headerRecord, REQUEST_SETTINGS, type RequestOptions, type RequestSettings } from "./call-options.js";
 import { aFunction, failIf, hasMethods, nonEmptyString, rejectUnknownOptions, resolveSettings } from "./setting-checks.js";
+import { resolveTraffic, TRAFFIC_OPTIONS, type ResolvedTraffic, type TrafficOptions } from "./traffic-options.js";
 
 /** Options of `createHathoraClient`. */
-export interface HathoraClientOptions extends RequestOptions {
+export interface HathoraClientOptions extends RequestOptions, TrafficOptions {
   /**
    * Hathora developer token, sent as `Authorization: Bearer <token>`. Required. It never
    * appears in an error, a log line or `util.inspect` of the client.
@@ -72,6 +73,7 @@ const CLIENT_OPTIONS = {
   logLevel: true,
   onAttempt: true,
   clock: true,
+  ...TRAFFIC_OPTIONS,
   ...REQUEST_SETTINGS,
 } satisfies { [Key in keyof HathoraClientOptions]-?: unknown };
 
@@ -89,6 +91,8 @@ export interface ResolvedClientOptions {
   logger: Logger | undefined;
   onAttempt: ((event: AttemptEvent) => void) | undefined;
   clock: Clock;
+  /** The retry budget, concurrency limit and shared rate limiter. */
+  traffic: ResolvedTraffic;
 }
 
 /** Checks every option of `createHathoraClient` and fills in the defaults; ConfigError if one is wrong. */
@@ -111,7 +115,8 @@ export function resolveClientOptions(options: HathoraClientOptions): ResolvedCli
   if (onAttempt !== undefined) failIf(aFunction(onAttempt), "onAttempt", onAttempt, "createHathoraClient");
   failIf(hasMethods("now", "setTimeout", "clearTimeout")(clock), "clock", clock, "createHathoraClient");
   const settings = resolveSettings(REQUEST_SETTINGS, options, "createHathoraClient");
-  return { token, appId, baseUrl: base, headers: clientHeaders(options), fetch, settings, logLevel: level, logger, onAttempt, clock };
+  const traffic = resolveTraffic(options, "createHathoraClient");
+  return { token, appId, baseUrl: base, headers: clientHeaders(options), fetch, settings, logLevel: level, logger, onAttempt, clock, traffic };
 }
 
 /** The client's headers with lower-case names, so that a call's merge over them whatever their case. */

@@ -142,7 +142,7 @@ function jsonErrorPosition(error: unknown): string {
 
 /** The error of this attempt, built (and the token taken out of it) by buildRequestError. */
 function failed(request: AttemptRequest, failure: Failure): HathoraError {
-  const about: FailedRequest = { operationId: request.operationId, method: request.spec.method, url: request.url, attempts: request.attempt, token: request.token, hiddenAppId: request.hiddenAppId };
+  const about: FailedRequest = { operationId: request.operationId, method: request.spec.method, url: request.url, attempts: request.attempt, token: request.token, hiddenAppId: request.hiddenAppId, idempotent: request.spec.idempotent };
   return buildRequestError(about, failure);
 }
 

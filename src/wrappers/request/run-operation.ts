@@ -1,7 +1,9 @@
 // request/: everything between a method call and the network, in the order a call meets it:
-// run-operation (this file) -> check-arguments -> attempt -> transport -> redirects -> fetch;
-// retry-policy, retry-after and sleep decide and wait between attempts; token resolves and
-// redacts the secret; abort-link, fetch-failure, clock and operation-promise serve the above.
+// run-operation (this file) -> check-arguments -> traffic (the attempt's turn: concurrency-limit,
+// shared-backoff, rate-limiter) -> attempt -> transport -> redirects -> fetch; retry-step
+// (retry-policy, retry-budget, retry-after) and sleep decide and wait between attempts; token
+// resolves and redacts the secret; abort-link, wait-queue, fetch-failure, clock and
+// operation-promise serve the above.
 //
 // Runs one operation: check the arguments and options, then attempt, and retry while the retry
 // policy allows, waiting between attempts (the caller's signal cuts any wait short). Each
@@ -14,10 +16,11 @@ import { checkArguments } from "./check-arguments.js";
 import { operationPromise, type OperationPromise, type OperationResponse } from "./operation-promise.js";
 import type { OperationId, OperationResult, OperationInput } from "../operation-types.js";
 import { resolveCallOptions, type RequestSettings } from "../options/call-options.js";
-import { retryDelayMs } from "./retry-policy.js";
+import { nextStep, type NextStep } from "./retry-step.js";
 import { sleep } from "./sleep.js";
 import { resolveToken, type TokenSource } from "./token.js";
 import { checkAppIdIsNotToken, hiddenAppId, hideAppId } from "./app-id.js";
+import { mustWait, takeTurn, type Traffic } from "./traffic.js";
 import { subscribedOperationChannel, type OperationChannel, type OperationTraceContext } from "../observe/trace-channel.js";
 import type { WaitTraceContext } from "../observe/wait-trace-context.js";
 
@@ -30,6 +33,8 @@ export interface ClientContext extends AttemptContext {
   observe: AttemptObserver | undefined;
   /** The host and port of `baseUrl`, for the records. */
   server: { address: string; port: number };
+  /** The retry budget, shared backoff, concurrency limit and rate limiter of the client. */
+  traffic: Traffic;
 }
 
 /** Runs one operation; `within` is the wait helper call it is part of, for the trace context. */
@@ -77,24 +82,33 @@ async function run(client: ClientContext, operationId: OperationId, input: unkno
   // What errors, events, logs and spans show: the URL, without an appId that looks like a secret.
   const hidden = hiddenAppId(pathParams.appId);
   const shownUrl = hidden ? hideAppId(url, hidden) : url;
-  const { clock } = client;
+  const { clock, traffic } = client;
+  let lastCost: number | undefined; // what the last retry took from the retry budget
+  let ticket = 0; // the call's place in the shared backoff's line, once it had to wait there
 
   for (let attemptNumber = 1; ; attemptNumber++) {
     const token = typeof client.token === "string" ? client.token : await resolveToken(client.token);
     checkAppIdIsNotToken(pathParams.appId, token, operationId);
     const request = { operationId, spec, url, shownUrl, hiddenAppId: hidden, callHeaders, token, timeoutMs: settings.timeoutMs, signal, attempt: attemptNumber };
+    // The turn (a slot, the shared backoff, the rate limiter) comes before the attempt's clock starts.
+    if (mustWait(traffic)) ticket = await takeTurn(traffic, operationId, signal, ticket);
     // Nothing of this is built for a client that nobody observes.
     const watch = observe && { observe, startTime: clock.now(), exchange: { requestHeaders: undefined, responseHeaders: undefined } as AttemptExchange };
     let result: AttemptResult;
     try {
       result = await attempt(client, request, watch?.exchange);
     } catch (error) {
-      const delay = retryDelayMs(error, attemptNumber, spec.idempotent, settings);
-      if (watch) notify(watch, failureEvent(client, request, settings, watch.startTime, error, delay));
-      if (delay === undefined) throw error;
-      await sleep(delay, signal, clock);
+      traffic.limit?.release();
+      const next = nextStep(traffic, error, operationId, attemptNumber, spec.idempotent, settings, signal);
+      if (watch) notify(watch, failureEvent(client, request, settings, watch.startTime, error, next));
+      if (!next.retry) throw error;
+      lastCost = next.cost;
+      if (next.sleepMs > 0) await sleep(next.sleepMs, signal, clock);
       continue;
     }
+    traffic.limit?.release();
+    traffic.budget?.succeeded(lastCost);
+    traffic.backoff.succeeded();
     const requestId = requestIdOf(result.response.headers);
     if (watch) notify(watch, successEvent(client, request, settings, watch.startTime, result.response.status, requestId));
     return { data: result.data, response: result.response, requestId, attempts: attemptNumber };
@@ -130,14 +144,15 @@ function successEvent(client: ClientContext, request: EventRequest, settings: Re
   return event;
 }
 
-function failureEvent(client: ClientContext, request: EventRequest, settings: RequestSettings, startTime: number, error: unknown, retryInMs: number | undefined): AttemptEvent {
+function failureEvent(client: ClientContext, request: EventRequest, settings: RequestSettings, startTime: number, error: unknown, next: NextStep): AttemptEvent {
   const event = baseEvent(client, request, settings, startTime);
   const failure = error as { status?: unknown; requestId?: unknown; name?: unknown } | null;
   if (typeof failure?.status === "number") event.status = failure.status;
   if (typeof failure?.requestId === "string") event.requestId = failure.requestId;
   event.error = error;
   event.errorType = typeof failure?.name === "string" ? failure.name : typeof error;
-  if (retryInMs !== undefined) event.retryInMs = retryInMs;
+  if (next.retry) event.retryInMs = next.retryInMs;
+  else event.notRetried = next.reason;
   return event;
 }
 
