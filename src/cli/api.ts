@@ -14,6 +14,8 @@ export interface ProcessesApi {
   getProcess(processId: string): Promise<AnyProcess>;
   /** The latest processes (at most 10: the API's page). */
   getLatestProcesses(filters: Filters): Promise<AnyProcess[]>;
+  /** Every process matching the filters, newest first, paged past the API's 10. */
+  listProcesses(filters: Filters): AsyncIterable<AnyProcess>;
   count(filters: Filters): Promise<ProcessCount>;
   createProcess(region: Region): Promise<AnyProcess>;
   stopProcess(processId: string): Promise<void>;
@@ -26,6 +28,7 @@ export function processesApi(client: HathoraClient, v2: boolean): ProcessesApi {
   return {
     getProcess: (processId) => (v2 ? client.processesV2.getProcessInfo({ processId }) : client.processesV3.getProcess({ processId })),
     getLatestProcesses: (filters) => api.getLatestProcesses(filters),
+    listProcesses: (filters) => api.listProcesses(filters),
     count: (filters) => api.getProcessesCountExperimental(filters),
     createProcess: (region) => api.createProcess({ region }),
     stopProcess: (processId) => api.stopProcess({ processId }),

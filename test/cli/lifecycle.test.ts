@@ -133,6 +133,15 @@ describe.concurrent("stop", () => {
     expect(processOf(elsewhere.processId)?.status).toBe("running");
   });
 
+  it("--all finds every matching process, past the API's 10 per answer", async () => {
+    // 13 processes a second apart: more than one GetLatestProcesses answer holds.
+    const base = Date.parse("2026-01-01T00:00:00Z");
+    const many = Array.from({ length: 13 }, (_, i) => fake.addProcess({ region: "Dubai", createdAt: new Date(base + i * 1000).toISOString() }));
+    const { code, stdout } = await bin("stop", "--all", "--region", "Dubai", "--yes");
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n").sort()).toEqual(many.map((process) => process.processId).sort());
+  });
+
   it("--all with nothing to stop says so and prints [] with --json", async () => {
     const { code, stdout, stderr } = await bin("stop", "--all", "--region", "Washington_DC", "--yes", "--json");
     expect({ code, stdout: JSON.parse(stdout) }).toEqual({ code: 0, stdout: [] });

@@ -40,7 +40,7 @@ export const stop: Command = {
       throw new UsageError("stopping several processes needs a confirmation, and this is not a terminal: pass --yes", "stop");
     }
     return async (context) => {
-      const targets = all ? (await listEveryProcess(context.api, filters, context.io.err)).filter((process) => !ENDING.has(process.status)).map((process) => process.processId) : ids;
+      const targets = all ? (await listEveryProcess(context.api, filters)).filter((process) => !ENDING.has(process.status)).map((process) => process.processId) : ids;
       if (targets.length === 0) {
         context.io.err("no process to stop");
         if (context.json) context.io.json([]);
