@@ -42,7 +42,7 @@ describe("load and faults", () => {
     const lines: string[] = [];
     const regions = { Seattle: { docker: "unix:///var/run/docker.sock" }, Frankfurt: { docker: "unix:///tmp/hathora-no-such-docker.sock" } };
     const server = await createProcessesServer(testConfig(apps, { regions }), { log: (line) => lines.push(line) });
-    const checked = checkedFetch([503]);
+    const checked = checkedFetch();
     try {
       const hathora = createHathoraClient({ token: TOKEN, appId: apps.fast.id, baseUrl: server.url, fetch: checked.fetch, logLevel: "off", maxRetries: 0 });
       const down = await hathora.processesV3.createProcess({ region: "Frankfurt" }).catch((error: unknown) => error);

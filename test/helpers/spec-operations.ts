@@ -19,6 +19,7 @@ export const CLASS_BY_STATUS: Record<string, typeof ApiError> = {
   "422": UnprocessableEntityError,
   "429": RateLimitError,
   "500": ServerError,
+  "503": ServerError,
 };
 
 /** The method of an operation and the error statuses openapi.yaml declares for it. */
