@@ -82,7 +82,7 @@ describe("the wait TracingChannel", () => {
     await hathora.processesV3.waitForProcess({ processId: seeded.processId });
     const calls = events.filter((entry) => entry.event === "start").map((entry) => entry.context as OperationTraceContext);
     expect(calls).toHaveLength(1);
-    expect(calls[0]).not.toHaveProperty("wait");
+    expect(calls[0]?.wait).toBeUndefined();
   });
 });
 

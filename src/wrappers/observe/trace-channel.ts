@@ -33,11 +33,11 @@ export interface OperationTraceContext {
   /** The records of those attempts, in order: the same objects `onAttempt` receives. */
   attemptEvents: AttemptEvent[];
   /** The HTTP status of the last attempt, when a response came. */
-  status?: number;
+  status?: number | undefined;
   /** The server's request id of the last attempt, when it sent one. */
-  requestId?: string;
+  requestId?: string | undefined;
   /** The wait helper call this operation is part of (a poll, or createProcessAndWait's create), when it is one. */
-  wait?: WaitTraceContext;
+  wait?: WaitTraceContext | undefined;
   /** Set by the channel on success: `{ data, response, requestId, attempts }`. */
   result?: unknown;
   /** Set by the channel on failure: what the call rejects with. */

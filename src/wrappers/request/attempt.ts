@@ -1,7 +1,7 @@
 // One attempt of one operation: build the request, send it under the attempt's time limit,
 // read the whole body, and return the value with its response or throw the typed error it
 // amounts to.
-import { createFinalURL, defaultPathSerializer, mergeHeaders, type QuerySerializer } from "openapi-fetch";
+import type { QuerySerializer } from "openapi-fetch";
 import { linkSignal } from "./abort-link.js";
 import type { HiddenAppId } from "./app-id.js";
 import type { AttemptExchange } from "../observe/attempt-event.js";
@@ -9,6 +9,7 @@ import type { Clock } from "./clock.js";
 import { buildRequestError, type FailedRequest, type Failure } from "../errors/build-request-error.js";
 import { ConfigError } from "../errors/config-error.js";
 import { HathoraError } from "../errors/hathora-error.js";
+import { compiledOperation, fillPath } from "./compiled-operation.js";
 import { classifyFetchFailure } from "./fetch-failure.js";
 import { checkUrlLength } from "./url-limit.js";
 import type { OperationSpec } from "../operation-types.js";
@@ -29,6 +30,8 @@ export interface AttemptContext {
   copyFetchErrors: boolean;
   /** Runs the attempt's time limit. */
   clock: Clock;
+  /** The client's headers with the last token sent, made once per token (`withToken`). */
+  tokenHeaders?: { token: string; headers: Readonly<Record<string, string>> } | undefined;
 }
 
 export interface AttemptRequest {
@@ -105,16 +108,20 @@ export async function attempt(context: AttemptContext, request: AttemptRequest, 
   }
 }
 
-/** A call's URL, serialized by openapi-fetch; the same for every attempt. */
+/**
+ * A call's URL, the same for every attempt: the path template filled in (compiled once per
+ * operation), and the query serialized by openapi-fetch when there is one.
+ */
 export function buildUrl(context: AttemptContext, operationId: string, spec: OperationSpec, pathParams: Record<string, string>, query: Record<string, unknown>): string {
   let url: string;
   try {
-    url = createFinalURL(spec.path, {
-      baseUrl: context.baseUrl,
-      params: { path: pathParams, query },
-      querySerializer: context.querySerializer,
-      pathSerializer: defaultPathSerializer,
-    });
+    url = context.baseUrl + fillPath(compiledOperation(spec), pathParams);
+    let search = "";
+    for (const _ in query) {
+      search = context.querySerializer(query);
+      break;
+    }
+    if (search !== "") url += `?${search}`;
   } catch (error) {
     // encodeURIComponent rejects a lone surrogate.
     throw new ConfigError(`${operationId}: the request could not be built: ${String(error)}`);
@@ -126,7 +133,7 @@ export function buildUrl(context: AttemptContext, operationId: string, spec: Ope
 /** The init of one attempt: its headers carry the token of the moment. */
 function buildInit(context: AttemptContext, request: AttemptRequest): RequestInit {
   try {
-    return { method: request.spec.method, headers: requestHeaders(context.headers, request.callHeaders, request.token) };
+    return { method: request.spec.method, headers: requestHeaders(context, request.callHeaders, request.token) };
   } catch (error) {
     // Headers rejects a value with a line break, quoting it: one of the user's headers, never
     // the token, whose text token.ts has already checked.
@@ -146,8 +153,23 @@ function failed(request: AttemptRequest, failure: Failure): HathoraError {
   return buildRequestError(about, failure);
 }
 
-/** The client's headers, this call's over them, and the token over both. */
-function requestHeaders(client: Readonly<Record<string, string>>, call: Record<string, string> | undefined, token: string): Headers | Record<string, string> {
-  const authorization = `Bearer ${token}`;
-  return call ? mergeHeaders(client, call, { authorization }) : { ...client, authorization };
+/**
+ * The client's headers, this call's over them (whatever the case of their names), and the token
+ * over both. Without call headers the object is the client's, made once per token.
+ */
+function requestHeaders(context: AttemptContext, call: Record<string, string> | undefined, token: string): Record<string, string> {
+  if (call === undefined) return withToken(context, token);
+  const merged = new Headers(context.headers);
+  for (const name in call) merged.set(name, call[name] as string);
+  merged.set("authorization", `Bearer ${token}`);
+  return Object.fromEntries(merged);
+}
+
+/** The client's headers with `Authorization: Bearer <token>`, kept while the token stays the same. */
+function withToken(context: AttemptContext, token: string): Record<string, string> {
+  const cached = context.tokenHeaders;
+  if (cached?.token === token) return cached.headers;
+  const headers = Object.freeze({ ...context.headers, authorization: `Bearer ${token}` });
+  context.tokenHeaders = { token, headers };
+  return headers;
 }

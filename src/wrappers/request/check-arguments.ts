@@ -3,8 +3,9 @@
 // strings only: the server decides which values exist.
 import { ConfigError } from "../errors/config-error.js";
 import type { OperationSpec } from "../operation-types.js";
-import { CALL_OPTION_NAMES, isCallOption } from "../options/call-options.js";
+import { CALL_OPTION_NAMES } from "../options/call-options.js";
 import { describeValue, rejectUnknownOptions } from "../options/setting-checks.js";
+import { compiledOperation } from "./compiled-operation.js";
 
 type Param = OperationSpec["params"][number];
 interface ValueSchema {
@@ -26,8 +27,13 @@ export function checkArguments(operationId: string, spec: OperationSpec, input: 
   }
   const given = (input ?? {}) as Record<string, unknown>;
   const params: readonly Param[] = spec.params;
-  const isKnown = (key: string) => isCallOption(key) || params.some((param) => param.name === key);
-  rejectUnknownOptions(given, isKnown, [...params.map((param) => param.name).filter((name) => name !== "appId"), ...CALL_OPTION_NAMES], operationId);
+  const { known } = compiledOperation(spec);
+  for (const key in given) {
+    // The list of known names is built only for the message of a misspelt one.
+    if (!known.has(key) && Object.hasOwn(given, key)) {
+      rejectUnknownOptions(given, (name) => known.has(name), [...params.map((param) => param.name).filter((name) => name !== "appId"), ...CALL_OPTION_NAMES], operationId);
+    }
+  }
 
   const pathParams: Record<string, string> = {};
   const query: Record<string, unknown> = {};

@@ -23,10 +23,11 @@ const MAX_REDIRECTS = 5;
 export function followRedirectsSafely(send: Send): Send {
   let runtimeHidesRedirects = false;
   // Most responses are not redirects: the first hop goes out without an async frame of its own.
+  // `init` is the sender's own, made for this one request, so it is set rather than copied.
   return (url, init) => {
-    if (runtimeHidesRedirects) return send(url, { ...init, redirect: "follow" });
-    const first = { ...init, redirect: "manual" as const };
-    return send(url, first).then((response) => (isRedirect(response) ? follow(response, url, first) : response));
+    init.redirect = runtimeHidesRedirects ? "follow" : "manual";
+    if (runtimeHidesRedirects) return send(url, init);
+    return send(url, init).then((response) => (isRedirect(response) ? follow(response, url, init) : response));
   };
 
   async function follow(firstResponse: Response, firstUrl: string, firstInit: RequestInit): Promise<Response> {

@@ -59,15 +59,16 @@ function traced(channel: OperationChannel, client: ClientContext, operationId: O
     serverPort: client.server.port,
     attempts: 0,
     attemptEvents: [],
+    // Every field is there from the start, so the object keeps one shape (no `delete`).
+    status: undefined,
+    requestId: undefined,
+    wait: within,
   };
-  if (within) context.wait = within;
   const observe: AttemptObserver = (event, exchange) => {
     context.attempts = event.attempt;
     context.attemptEvents.push(event);
-    if (event.status !== undefined) context.status = event.status;
-    else delete context.status;
-    if (event.requestId !== undefined) context.requestId = event.requestId;
-    else delete context.requestId;
+    context.status = event.status;
+    context.requestId = event.requestId;
     client.observe?.(event, exchange);
   };
   return channel.tracePromise(() => run(client, operationId, input, observe), context);
