@@ -1,11 +1,11 @@
 // The TypeScript reference: TypeDoc's static HTML of the package's exports (the main entry and the
-// testing, opentelemetry and redis subpaths), from their TSDoc, and the page of the
+// testing, opentelemetry, redis and server subpaths), from their TSDoc, and the page of the
 // `hathora-processes` command (docs/cli.md), which has no TypeScript API. Its pages, search index
 // and assets are local files, so it opens from disk offline.
 import { Application, OptionDefaults } from "typedoc";
 
 /** The entry points of the reference: one per export of package.json that has TypeScript. */
-const ENTRY_POINTS = ["src/index.ts", "src/testing/index.ts", "src/opentelemetry/index.ts", "src/redis/index.ts"];
+const ENTRY_POINTS = ["src/index.ts", "src/testing/index.ts", "src/opentelemetry/index.ts", "src/redis/index.ts", "src/server/index.ts"];
 
 /** Writes the TypeScript reference into the folder `outDir` (index.html and its assets). */
 export async function buildTypeScriptReference(outDir: string): Promise<void> {
@@ -15,7 +15,7 @@ export async function buildTypeScriptReference(outDir: string): Promise<void> {
     name: "hathora-processes",
     readme: "none",
     // The command has no exports to document: its page comes in as a project document.
-    projectDocuments: ["docs/cli.md"],
+    projectDocuments: ["docs/cli.md", "docs/self-hosted-server.md"],
     // openapi-typescript writes the spec's descriptions and formats as these tags.
     blockTags: [...OptionDefaults.blockTags, "@description", "@enum", "@format"],
     // Every export is documented (npm run check:api holds it so); say so if one is not.

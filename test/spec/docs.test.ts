@@ -54,7 +54,7 @@ function typescriptPages(): Array<{ file: string; text: string }> {
 }
 
 describe("the TypeScript API reference", () => {
-  // One module per entry point: `index` (the main entry), `testing` and `opentelemetry`.
+  // One module per entry point: `index` (the main entry), `testing`, `opentelemetry`, `redis` and `server`.
   it("has a page for createHathoraClient with its TSDoc, and for the error classes and options", () => {
     const page = readFileSync(join(typescriptDir, "functions/index.createHathoraClient.html"), "utf8");
     expect(page).toContain("createHathoraClient");
@@ -65,8 +65,8 @@ describe("the TypeScript API reference", () => {
     expect(options).toContain("Hathora developer token");
   });
 
-  it("covers the subpaths too: createFakeHathora, instrumentHathoraProcesses and createRedisRateLimiter", () => {
-    for (const file of ["functions/testing.createFakeHathora.html", "functions/opentelemetry.instrumentHathoraProcesses.html", "functions/redis.createRedisRateLimiter.html"]) {
+  it("covers the subpaths too: createFakeHathora, instrumentHathoraProcesses, createRedisRateLimiter and createProcessesServer", () => {
+    for (const file of ["functions/testing.createFakeHathora.html", "functions/opentelemetry.instrumentHathoraProcesses.html", "functions/redis.createRedisRateLimiter.html", "functions/server.createProcessesServer.html"]) {
       expect(existsSync(join(typescriptDir, file)), file).toBe(true);
     }
   });
@@ -75,6 +75,11 @@ describe("the TypeScript API reference", () => {
     const page = readFileSync(join(typescriptDir, "documents/The_hathora-processes_command.html"), "utf8");
     for (const text of ["Exit codes", "stop --all", "The chart library", "$ hathora-processes ps"]) expect(page).toContain(text);
     expect(readFileSync(join(typescriptDir, "index.html"), "utf8")).toContain("The_hathora-processes_command.html");
+  });
+
+  it("has the self-hosted server's page (docs/self-hosted-server.md)", () => {
+    const page = readFileSync(join(typescriptDir, "documents/self-hosted-server.html"), "utf8");
+    for (const text of ["createProcessesServer", "hathora-processes-server", "Agones"]) expect(page).toContain(text);
   });
 
   it("loads no script, style or font from the network", () => {
