@@ -19,7 +19,8 @@ export interface ProcessesApi {
   count(filters: Filters): Promise<ProcessCount>;
   createProcess(region: Region): Promise<AnyProcess>;
   stopProcess(processId: string): Promise<void>;
-  waitForProcess(processId: string, until: string, waitTimeoutMs: number): Promise<AnyProcess>;
+  /** Waits for `until`; `onStatus` hears each status the polls see change. */
+  waitForProcess(processId: string, until: string, waitTimeoutMs: number, onStatus: (process: AnyProcess) => void): Promise<AnyProcess>;
 }
 
 /** The client's v3 methods, or its v2 ones when `v2` is set (the same but for getProcess's name). */
@@ -32,6 +33,6 @@ export function processesApi(client: HathoraClient, v2: boolean): ProcessesApi {
     count: (filters) => api.getProcessesCountExperimental(filters),
     createProcess: (region) => api.createProcess({ region }),
     stopProcess: (processId) => api.stopProcess({ processId }),
-    waitForProcess: (processId, until, waitTimeoutMs) => api.waitForProcess({ processId, until, waitTimeoutMs }),
+    waitForProcess: (processId, until, waitTimeoutMs, onStatus) => api.waitForProcess({ processId, until, waitTimeoutMs, onStatus }),
   };
 }

@@ -4,17 +4,15 @@ import type { HathoraClient } from "../index.js";
 import type { ProcessesApi, Filters } from "./api.js";
 import type { CommandLine, OptionName, OptionValues } from "./args.js";
 import type { Io } from "./io.js";
-import type { StatusWatch } from "./status-watch.js";
 import { UsageError } from "./usage-error.js";
 
-/** What a command's work gets: the client (v2 or v3 methods as asked), the output, the watch. */
+/** What a command's work gets: the client (v2 or v3 methods as asked) and the output. */
 export interface CommandContext {
   api: ProcessesApi;
   client: HathoraClient;
   io: Io;
   /** --json: only JSON on stdout. */
   json: boolean;
-  statusWatch: StatusWatch;
 }
 
 /** The work of a command, its arguments already checked. */

@@ -8,7 +8,6 @@ import { connectionFrom } from "./config.js";
 import { describeFailure } from "./failure.js";
 import { commandHelp, overallHelp } from "./help.js";
 import { createIo, type ProcessIo } from "./io.js";
-import { createStatusWatch } from "./status-watch.js";
 import { UsageError } from "./usage-error.js";
 
 /** Runs the command line `argv` (without node and the script); resolves with the exit code. */
@@ -38,9 +37,8 @@ export async function runCli(argv: string[], processIo: ProcessIo): Promise<numb
       return 0;
     }
     const work = command.prepare(line, io);
-    const statusWatch = createStatusWatch();
-    const client = createHathoraClient({ ...connectionFrom(values, io.env), logger: io.logger, fetch: statusWatch.fetch });
-    await work({ api: processesApi(client, values.v2 ?? false), client, io, json: values.json ?? false, statusWatch });
+    const client = createHathoraClient({ ...connectionFrom(values, io.env), logger: io.logger });
+    await work({ api: processesApi(client, values.v2 ?? false), client, io, json: values.json ?? false });
     return 0;
   } catch (error) {
     const { code, line } = describeFailure(error);

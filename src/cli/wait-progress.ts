@@ -4,13 +4,14 @@ import { progressLine, type AnyProcess } from "./format/process.js";
 
 /** Waits for `processId` to reach `until`, writing a progress line per status (`seen` first, if known). */
 export async function waitWithProgress(context: CommandContext, processId: string, seen: AnyProcess | undefined, until: string, waitTimeoutMs: number): Promise<AnyProcess> {
-  const { io, statusWatch, api } = context;
+  const { io, api } = context;
   const show = (process: AnyProcess) => io.err(progressLine(process, Date.now(), io.errColour));
   if (seen !== undefined) show(seen);
-  const unwatch = statusWatch.watch(processId, seen?.status, show);
-  try {
-    return await api.waitForProcess(processId, until, waitTimeoutMs);
-  } finally {
-    unwatch();
-  }
+  // The client's wait tells each status its polls see change; one it was given is not repeated.
+  let last = seen?.status;
+  return api.waitForProcess(processId, until, waitTimeoutMs, (process) => {
+    if (process.status === last) return;
+    last = process.status;
+    show(process);
+  });
 }

@@ -53,7 +53,7 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(
   polls: SharedPolls<P> = new SharedPolls<P>(clock),
   seen?: PollSeen<P>,
 ): Promise<P> {
-  const { settings, call: callOptions } = resolveWaitOptions(options, "waitForProcess", "processId");
+  const { settings, call: callOptions, onStatus } = resolveWaitOptions(options, "waitForProcess", "processId");
   const { until, waitTimeoutMs, notFoundGraceMs } = settings;
   const { processId } = options;
   if (typeof processId !== "string" || processId === "") throw new ConfigError("waitForProcess: processId is required");
@@ -68,6 +68,7 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(
   const feed = polls.follow(processId, callOptions, settings, (signal) => getProcess({ ...callOptions, processId, signal }));
   let last: P | undefined;
   let notFound = false;
+  let shown: string | undefined; // the last status given to onStatus
   try {
     for (;;) {
       try {
@@ -76,6 +77,10 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(
           throw error;
         });
         seen?.(last);
+        if (onStatus !== undefined && last.status !== shown) {
+          shown = last.status;
+          tell(onStatus, last);
+        }
         if (last.status === until) return last;
         if (hasPassed(last.status, until)) throw new ProcessEndedError({ process: last, until });
       } catch (error) {
@@ -96,6 +101,15 @@ export async function waitForProcess<P extends ProcessV2 | ProcessV3>(
   }
 }
 
+/** Gives `process` to the caller's onStatus; an observer never changes the wait's outcome. */
+function tell<P extends ProcessV2 | ProcessV3>(onStatus: (process: ProcessV2 | ProcessV3) => void, process: P): void {
+  try {
+    onStatus(process);
+  } catch {
+    // onStatus only observes.
+  }
+}
+
 export async function createProcessAndWait<P extends ProcessV2 | ProcessV3>(
   createProcess: CreateProcessFunction<P>,
   getProcess: GetProcessFunction<P>,
@@ -105,11 +119,21 @@ export async function createProcessAndWait<P extends ProcessV2 | ProcessV3>(
   seen?: PollSeen<P>,
 ): Promise<P> {
   // Bad wait options fail here, before anything is created.
-  const { settings, call } = resolveWaitOptions(options, "createProcessAndWait", "region");
+  const { settings, call, onStatus } = resolveWaitOptions(options, "createProcessAndWait", "region");
   const { region, ...waitOptions } = options;
   const created = await createProcess({ ...call, region });
+  // The created process's status is the first one seen; the polls then tell only changes.
+  let shown: string | undefined;
+  const told =
+    onStatus &&
+    ((process: ProcessV2 | ProcessV3) => {
+      if (process.status === shown) return;
+      shown = process.status;
+      onStatus(process);
+    });
+  if (told) tell(told, created);
   try {
-    return await waitForProcess(getProcess, { ...waitOptions, processId: created.processId }, clock, polls, seen);
+    return await waitForProcess(getProcess, { ...waitOptions, onStatus: told, processId: created.processId }, clock, polls, seen);
   } catch (error) {
     throw new ProcessNotReadyError({ process: created, until: settings.until, cause: error });
   }

@@ -4,7 +4,8 @@ import { knownValues } from "../../generated/operations.js";
 import { ConfigError } from "../errors/config-error.js";
 import { knownButForCase } from "../known-values.js";
 import { CALL_OPTION_NAMES, isCallOption, type CallOptions } from "./call-options.js";
-import { milliseconds, nonEmptyString, rejectUnknownOptions, resolveSettings, type Resolved, type Setting } from "./setting-checks.js";
+import type { ProcessV2, ProcessV3 } from "../types.js";
+import { aFunction, failIf, milliseconds, nonEmptyString, rejectUnknownOptions, resolveSettings, type Resolved, type Setting } from "./setting-checks.js";
 
 /**
  * The options of `waitForProcess` and `createProcessAndWait` other than `processId`/`region`:
@@ -25,10 +26,16 @@ export interface WaitOptions extends CallOptions {
    * @default 10000
    */
   notFoundGraceMs?: number | undefined;
+  /**
+   * Called with the process whenever a poll sees a status other than the last one seen (the
+   * first poll's included): to show progress. It only observes: what it throws is ignored.
+   * @default undefined
+   */
+  onStatus?: ((process: ProcessV2 | ProcessV3) => void) | undefined;
 }
 
 /** The wait's own options with every default filled in. */
-export type WaitSettings = Resolved<Omit<WaitOptions, keyof CallOptions>>;
+export type WaitSettings = Resolved<Omit<WaitOptions, keyof CallOptions | "onStatus">>;
 
 // Any status may be awaited (the enum is open), but a known one in the wrong case never comes:
 // the wait would run to its deadline.
@@ -49,13 +56,19 @@ const WAIT_SETTINGS = {
  * A wait's settings, each checked, and its call options (checked by the calls they go to).
  * `own` is the helper's own argument (`processId` or `region`); any other name is a typo.
  */
-export function resolveWaitOptions(options: WaitOptions, where: string, own: string): { settings: WaitSettings; call: CallOptions } {
+export function resolveWaitOptions(
+  options: WaitOptions,
+  where: string,
+  own: string,
+): { settings: WaitSettings; call: CallOptions; onStatus: WaitOptions["onStatus"] } {
   if (typeof options !== "object" || options === null) throw new ConfigError(`${where}: expected an options object`);
   const call: Record<string, unknown> = {};
-  const known = (name: string) => isCallOption(name) || Object.hasOwn(WAIT_SETTINGS, name) || name === own;
-  rejectUnknownOptions(options, known, [own, ...Object.keys(WAIT_SETTINGS), ...CALL_OPTION_NAMES], where);
+  const known = (name: string) => isCallOption(name) || Object.hasOwn(WAIT_SETTINGS, name) || name === own || name === "onStatus";
+  rejectUnknownOptions(options, known, [own, ...Object.keys(WAIT_SETTINGS), "onStatus", ...CALL_OPTION_NAMES], where);
   for (const name of Object.keys(options)) {
     if (isCallOption(name)) call[name] = (options as Record<string, unknown>)[name];
   }
-  return { settings: resolveSettings(WAIT_SETTINGS, options, where), call };
+  const { onStatus } = options;
+  if (onStatus !== undefined) failIf(aFunction(onStatus), "onStatus", onStatus, where);
+  return { settings: resolveSettings(WAIT_SETTINGS, options, where), call, onStatus };
 }
