@@ -1,7 +1,7 @@
 // The TypeScript reference: TypeDoc's static HTML of the package's exports (the main entry and the
-// testing, opentelemetry, redis and server subpaths), from their TSDoc, and the page of the
-// `hathora-processes` command (docs/cli.md), which has no TypeScript API. Its pages, search index
-// and assets are local files, so it opens from disk offline.
+// testing, opentelemetry, redis and server subpaths), from their TSDoc, with every docs/ page
+// (the command's among them, which has no TypeScript API). Its pages, search index and assets are
+// local files, so it opens from disk offline.
 import { Application, OptionDefaults } from "typedoc";
 
 /** The entry points of the reference: one per export of package.json that has TypeScript. */
@@ -14,10 +14,12 @@ export async function buildTypeScriptReference(outDir: string): Promise<void> {
     tsconfig: "tsconfig.build.json",
     name: "hathora-processes",
     readme: "none",
-    // The command has no exports to document: its page comes in as a project document.
-    projectDocuments: ["docs/cli.md", "docs/self-hosted-server.md"],
+    // The docs/ pages come in as project documents, next to the API they describe.
+    projectDocuments: ["docs/*.md"],
     // openapi-typescript writes the spec's descriptions and formats as these tags.
     blockTags: [...OptionDefaults.blockTags, "@description", "@enum", "@format"],
+    // The languages the docs pages show, besides TypeDoc's defaults.
+    highlightLanguages: [...OptionDefaults.highlightLanguages, "md", "go", "python", "java", "csharp", "rust", "yaml", "text"],
     // Every export is documented (npm run check:api holds it so); say so if one is not.
     validation: { notExported: true, invalidLink: true, notDocumented: true },
     treatWarningsAsErrors: true,

@@ -1,7 +1,9 @@
 // npm run spec:release: at release time, after the version bump and the CHANGELOG entry, makes
-// openapi.yaml the baseline that `npm run check:breaking` compares against.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+// openapi.yaml and the API report of the exports the baselines that `npm run check:breaking`
+// compares against.
+import { copyFileSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { CURRENT_API, RELEASED_API } from "./api-gate.js";
 import { BASELINE } from "./gate.js";
 import { parseSpec } from "./load-spec.js";
 
@@ -15,4 +17,5 @@ if (specVersion !== version) {
 mkdirSync(dirname(BASELINE), { recursive: true });
 const note = `# The openapi.yaml of release ${version}, the baseline of \`npm run check:breaking\`.\n# Written by \`npm run spec:release\` at release time; never edit it by hand.\n`;
 writeFileSync(BASELINE, note + text);
-console.log(`${BASELINE} is now the spec of ${version}.`);
+copyFileSync(CURRENT_API, RELEASED_API);
+console.log(`${BASELINE} is now the spec of ${version}, and ${RELEASED_API} its exports.`);

@@ -1,6 +1,5 @@
-// A small allocator, as a game service writes one around the client. The README's "Testing your
-// code" shows it with its test (allocator.test.ts); the consumer test runs both against the
-// packed package.
+// A small allocator, as a game service writes one around the client. docs/testing.md shows it
+// with its test (allocator.test.ts); the consumer test runs both against the packed package.
 import { ProcessEndedError, ProcessNotReadyError, type HathoraClient, type ProcessV3, type Region } from "hathora-processes";
 
 /** A running process in `region`: the newest one there is, else a new one (one more try if it crashes on boot). */

@@ -11,7 +11,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
 import { runCommand } from "../helpers/run-command.js";
-import { blockSource, readmeBlocks, readmeCodeTests } from "./readme-code.js";
+import { readmeCodeTests } from "./readme-code.js";
 
 const exec = promisify(execFile);
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -21,8 +21,8 @@ const versionOf = (name: string) => JSON.parse(readFileSync(bin(`${name}/package
 const typesNodeVersion = versionOf("@types/node");
 // The optional peer dependency of hathora-processes/opentelemetry, and the SDK parts a service adds.
 const openTelemetry = ["@opentelemetry/api", "@opentelemetry/sdk-trace-base", "@opentelemetry/context-async-hooks"].map((name) => `${name}@${versionOf(name)}`);
-// The optional peer dependencies of hathora-processes/redis.
-const redisPeers = ["rate-limiter-flexible", "ioredis"].map((name) => `${name}@${versionOf(name)}`);
+// The optional peer dependencies of hathora-processes/redis and hathora-processes/server (the docs show both).
+const optionalPeers = ["rate-limiter-flexible", "ioredis", "dockerode", "@types/dockerode", "yaml"].map((name) => `${name}@${versionOf(name)}`);
 
 let work: string;
 let app: string;
@@ -45,7 +45,7 @@ beforeAll(async () => {
 
   await exec("mkdir", [app]);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@types/node@${typesNodeVersion}`, ...openTelemetry, ...redisPeers], app);
+  const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@types/node@${typesNodeVersion}`, ...openTelemetry, ...optionalPeers], app);
   if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.out}`);
   for (const file of ["service.ts", "broken.ts", "require-check.cjs", "tracing.ts", "allocator.ts", "allocator.test.ts"]) copyFileSync(join(repo, "test/consumer", file), join(app, file));
   // The allocator suite runs with the repository's vitest, as a project's own devDependency.
@@ -132,9 +132,9 @@ describe("the packed package", () => {
 });
 
 describe("hathora-processes/opentelemetry", () => {
-  it("the README's setup is tracing.ts, which type-checks and writes a span per operation and attempt under the caller's", async () => {
-    const readme = readFileSync(join(repo, "README.md"), "utf8");
-    const block = /### OpenTelemetry[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  it("the setup docs/logging-and-tracing.md shows is tracing.ts, which type-checks and writes a span per operation and attempt under the caller's", async () => {
+    const page = readFileSync(join(repo, "docs/logging-and-tracing.md"), "utf8");
+    const block = /## OpenTelemetry[\s\S]*?```ts\n([\s\S]*?)```/.exec(page)?.[1];
     expect(block).toBeDefined();
     expect(readFileSync(join(repo, "test/consumer/tracing.ts"), "utf8")).toContain(block);
     const compiled = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.tracing.json", ["tracing.ts"], { module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" })], app);
@@ -149,7 +149,7 @@ describe("hathora-processes/opentelemetry", () => {
   });
 });
 
-describe("the allocator suite of the README against hathora-processes/testing", () => {
+describe("the allocator suite of docs/testing.md against hathora-processes/testing", () => {
   it("type-checks (strict, nodenext) and passes, the whole file in under 2 s of wall time", async () => {
     const checked = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.allocator.json", ["allocator.test.ts"], { module: "NodeNext", moduleResolution: "NodeNext", noEmit: true })], app);
     expect(checked.out).toBe("");
@@ -163,27 +163,14 @@ describe("the allocator suite of the README against hathora-processes/testing", 
     expect(wallMs).toBeLessThan(2_000);
   }, 120_000);
 
-  it("is the test the README shows, word for word", () => {
-    const readme = readFileSync(join(repo, "README.md"), "utf8");
-    for (const file of ["allocator.ts", "allocator.test.ts"]) expect(readme).toContain(readFileSync(join(repo, "test/consumer", file), "utf8").trim());
+  it("is the test docs/testing.md shows, word for word", () => {
+    const page = readFileSync(join(repo, "docs/testing.md"), "utf8");
+    for (const file of ["allocator.ts", "allocator.test.ts"]) expect(page).toContain(readFileSync(join(repo, "test/consumer", file), "utf8").trim());
   });
 });
 
-describe("the README's code", () => {
+describe("the code of README.md and docs/", () => {
   readmeCodeTests({ app: () => app, repo, tsc, tsconfig, baseUrl: () => inject("prismUrl") });
-});
-
-describe("docs/bursts-and-outages.md's code", () => {
-  it("type-checks against the packed package (nodenext, strictest settings), hathora-processes/redis and its peers included", async () => {
-    const blocks = readmeBlocks(readFileSync(join(repo, "docs/bursts-and-outages.md"), "utf8"));
-    expect(blocks.length).toBeGreaterThanOrEqual(3);
-    const prelude = readFileSync(join(repo, "test/consumer/readme-prelude.ts"), "utf8");
-    const files = blocks.map((block) => `bursts-and-outages-line-${block.line}.ts`);
-    blocks.forEach((block, index) => writeFileSync(join(app, files[index] ?? ""), blockSource(block, prelude)));
-    const result = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.bursts.json", files, { module: "NodeNext", moduleResolution: "NodeNext", noEmit: true })], app);
-    expect(result.out).toBe("");
-    expect(result.code).toBe(0);
-  });
 });
 
 describe("the published spec", () => {

@@ -1,6 +1,7 @@
-// Every ```ts block of README.md, checked as a user would paste it into a service that installed
-// the packed package: type-checked under the consumer test's strictest settings, and the blocks
-// marked ```ts runnable run with node against a server.
+// Every ```ts block of README.md and of every docs/*.md page, checked as a user would paste it
+// into a service that installed the packed package: type-checked under the consumer test's
+// strictest settings, in one tsc run, and the blocks marked ```ts runnable run with node against
+// a server.
 //
 // A block that calls createHathoraClient stands alone; any other block is a fragment and gets
 // test/consumer/readme-prelude.ts (visible, next to the other consumer files) in front of it, as one file, so a fragment that
@@ -8,13 +9,15 @@
 //
 // Registered from consumer.test.ts, so that it reuses that file's packed and installed package
 // instead of packing a second time.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { runCommand } from "../helpers/run-command.js";
 
 export interface ReadmeBlock {
-  /** 1-based line of the opening fence in README.md. */
+  /** The page it is on, relative to the repository: README.md or docs/<page>.md. */
+  page?: string;
+  /** 1-based line of the opening fence in its page. */
   line: number;
   code: string;
   runnable: boolean;
@@ -55,23 +58,31 @@ export interface ReadmeCodeSetup {
   baseUrl: () => string;
 }
 
-/** The README-code tests, registered inside the caller's describe. */
-export function readmeCodeTests(setup: ReadmeCodeSetup): void {
-  const readme = readFileSync(join(setup.repo, "README.md"), "utf8");
-  const prelude = readFileSync(join(setup.repo, "test/consumer/readme-prelude.ts"), "utf8");
-  const blocks = readmeBlocks(readme);
-  const fileOf = (block: ReadmeBlock) => `readme-line-${block.line}.ts`;
+/** README.md and every docs/*.md, relative to the repository, README first. */
+export function documentationPages(repo: string): string[] {
+  const docs = join(repo, "docs");
+  const pages = existsSync(docs) ? readdirSync(docs).filter((name) => name.endsWith(".md")).sort() : [];
+  return ["README.md", ...pages.map((name) => `docs/${name}`)];
+}
 
-  it("README.md has TypeScript blocks, some of them runnable", () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(4);
+/** The README-code tests (README.md and docs/*.md), registered inside the caller's describe. */
+export function readmeCodeTests(setup: ReadmeCodeSetup): void {
+  const prelude = readFileSync(join(setup.repo, "test/consumer/readme-prelude.ts"), "utf8");
+  const pages = documentationPages(setup.repo);
+  const blocks = pages.flatMap((page) => readmeBlocks(readFileSync(join(setup.repo, page), "utf8")).map((block) => ({ ...block, page })));
+  // The file names carry the page and line of each block, so a failure says which one.
+  const fileOf = (block: ReadmeBlock) => `${(block.page ?? "README.md").replace(/\.md$/, "").replace(/\W+/g, "-")}-line-${block.line}.ts`;
+
+  it("README.md and the docs pages have TypeScript blocks, some of them runnable", () => {
+    expect(pages.length).toBeGreaterThan(5);
+    expect(blocks.filter((block) => block.page === "README.md").length).toBeGreaterThanOrEqual(3);
     expect(blocks.filter((block) => block.runnable).length).toBeGreaterThanOrEqual(2);
   });
 
-  it("every ts block of README.md type-checks against the packed package (nodenext, strictest settings)", async () => {
+  it("every ts block of README.md and docs/*.md type-checks against the packed package (nodenext, strictest settings)", async () => {
     for (const block of blocks) writeFileSync(join(setup.app(), fileOf(block)), blockSource(block, prelude));
     const config = setup.tsconfig("tsconfig.readme.json", blocks.map(fileOf), { module: "NodeNext", moduleResolution: "NodeNext", outDir: "readme-out" });
     const result = await runCommand(process.execPath, [setup.tsc, "-p", config], { cwd: setup.app() });
-    // The file names carry the README line of each block, so a failure says which one.
     expect(result.out).toBe("");
     expect(result.code).toBe(0);
   });
@@ -81,7 +92,7 @@ export function readmeCodeTests(setup: ReadmeCodeSetup): void {
     for (const block of blocks.filter((each) => each.runnable)) {
       const script = join("readme-out", fileOf(block).replace(/\.ts$/, ".js"));
       const result = await runCommand(process.execPath, [script], { cwd: setup.app(), env });
-      expect(result.code, `README.md line ${block.line}:\n${result.out}`).toBe(0);
+      expect(result.code, `${block.page} line ${block.line}:\n${result.out}`).toBe(0);
     }
   });
 }

@@ -77,6 +77,16 @@ describe("the TypeScript API reference", () => {
     expect(readFileSync(join(typescriptDir, "index.html"), "utf8")).toContain("The_hathora-processes_command.html");
   });
 
+  it("has a page for every docs/*.md page, each with its title", () => {
+    const pages = readdirSync(join(repo, "docs")).filter((name) => name.endsWith(".md"));
+    const documents = readdirSync(join(typescriptDir, "documents")).map((name) => readFileSync(join(typescriptDir, "documents", name), "utf8"));
+    expect(documents).toHaveLength(pages.length);
+    for (const page of pages) {
+      const title = /^# (.+)$/m.exec(readFileSync(join(repo, "docs", page), "utf8"))?.[1]?.replace(/`/g, "") ?? page;
+      expect(documents.some((html) => html.includes(title.replace(/&/g, "&amp;").replace(/</g, "&lt;"))), page).toBe(true);
+    }
+  });
+
   it("has the self-hosted server's page (docs/self-hosted-server.md)", () => {
     const page = readFileSync(join(typescriptDir, "documents/self-hosted-server.html"), "utf8");
     for (const text of ["createProcessesServer", "hathora-processes-server", "Agones"]) expect(page).toContain(text);
