@@ -17,6 +17,7 @@ export default defineConfig({
     // which runs every file in turn although many spend their time waiting (on Prism, a child
     // process, a Retry-After). Three overlap those waits: 54 s -> 40 s on the CI machine.
     maxWorkers: 3,
+    isolate: false,
     hookTimeout: 300_000,
     // A skipped or focused test must not pass silently in CI.
     allowOnly: false,

@@ -29,6 +29,8 @@ export async function buildTypeScriptReference(outDir: string): Promise<void> {
     disableGit: true,
     sourceLinkTemplate: "https://github.com/hathora-processes/hathora-processes/blob/main/{path}#L{line}",
     hideGenerator: true,
+    // `npm run typecheck` type-checks src/ already; a second full check here would double the cost.
+    skipErrorChecking: true,
     logLevel: "Warn",
   });
   const project = await app.convert();

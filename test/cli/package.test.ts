@@ -4,14 +4,19 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { packedPackage } from "../helpers/packed-package.js";
 
-const installed = () => join(inject("consumerDir"), "node_modules/hathora-processes");
+let consumerDir: string;
+beforeAll(async () => {
+  ({ consumerDir } = await packedPackage());
+});
+const installed = () => join(consumerDir, "node_modules/hathora-processes");
 
 /** Every file a bundle of `contents` (resolved from the consumer project) takes in. */
 async function bundledFiles(contents: string): Promise<string[]> {
   const result = await build({
-    stdin: { contents, resolveDir: inject("consumerDir"), sourcefile: "entry.mjs" },
+    stdin: { contents, resolveDir: consumerDir, sourcefile: "entry.mjs" },
     bundle: true,
     format: "esm",
     platform: "node",

@@ -1,9 +1,9 @@
-// Runs the packed `hathora-processes` bin (from inject("consumerDir")) as a user's shell would:
+// Runs the packed `hathora-processes` bin (of packedPackage()'s project) as a user's shell would:
 // its own process, stdout and stderr apart, the exit code, an environment without the caller's
 // HATHORA_* and NO_COLOR variables unless a test sets them.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { inject } from "vitest";
+import { packedPackage } from "../helpers/packed-package.js";
 
 /** What a run of the bin printed, and how it ended. */
 export interface BinResult {
@@ -12,8 +12,8 @@ export interface BinResult {
   stderr: string;
 }
 
-/** The installed bin of the packed package. */
-export const binPath = (): string => join(inject("consumerDir"), "node_modules/.bin/hathora-processes");
+/** The installed bin of the packed package (waits for the run's package to be ready). */
+export const binPath = async (): Promise<string> => join((await packedPackage()).consumerDir, "node_modules/.bin/hathora-processes");
 
 /** The environment of a run: the test's own, without HATHORA_* and NO_COLOR, plus `extra`. */
 export function binEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -22,9 +22,10 @@ export function binEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 }
 
 /** Runs the bin with `args`; `input` is written to its stdin (a pipe, so never a terminal). */
-export function runBin(args: string[], env: NodeJS.ProcessEnv, input = ""): Promise<BinResult> {
+export async function runBin(args: string[], env: NodeJS.ProcessEnv, input = ""): Promise<BinResult> {
+  const bin = await binPath();
   return new Promise((resolve, reject) => {
-    const child = spawn(binPath(), args, { env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(bin, args, { env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

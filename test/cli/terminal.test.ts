@@ -22,9 +22,10 @@ const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
  * Runs the bin on a pseudo-terminal (stdin, stdout and stderr all on it); `answer` is typed once
  * the bin asks its question. Resolves with everything the terminal showed, and the exit code.
  */
-function onTerminal(args: string[], env: NodeJS.ProcessEnv, answer?: string): Promise<{ code: number | null; screen: string }> {
+async function onTerminal(args: string[], env: NodeJS.ProcessEnv, answer?: string): Promise<{ code: number | null; screen: string }> {
+  const bin = await binPath();
   return new Promise((resolve, reject) => {
-    const child = spawn("script", ["-qec", [binPath(), ...args].map(quote).join(" "), "/dev/null"], { env, stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn("script", ["-qec", [bin, ...args].map(quote).join(" "), "/dev/null"], { env, stdio: ["pipe", "pipe", "inherit"] });
     let screen = "";
     child.stdout.on("data", (chunk: Buffer) => {
       screen += chunk.toString();

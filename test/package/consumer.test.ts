@@ -1,60 +1,49 @@
-// The package as a service installs it: `npm pack`, install the tarball into a fresh project,
-// type-check and run a service file there, load it from CommonJS, and lint the package with
-// publint and arethetypeswrong. Nothing here imports from src/.
+// The package as a service installs it (the global setup packs it and installs the tarball into
+// a fresh project with the README's commands): type-check and run a service file there, load it
+// from CommonJS, and lint the package with publint and arethetypeswrong. Nothing here imports
+// from src/.
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
+import { packedPackage } from "../helpers/packed-package.js";
 import { runCommand } from "../helpers/run-command.js";
-import { readmeCodeTests } from "./readme-code.js";
+import { compile, type Compiled, writeTsconfig } from "./consumer-compile.js";
+import { type DocumentationBlock, readmeCodeTests, writeDocumentationBlocks } from "./readme-code.js";
 
 const exec = promisify(execFile);
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const bin = (path: string) => join(repo, "node_modules", path);
 const tsc = bin("typescript/bin/tsc");
-const versionOf = (name: string) => JSON.parse(readFileSync(bin(`${name}/package.json`), "utf8")).version as string;
-const typesNodeVersion = versionOf("@types/node");
-// The optional peer dependency of hathora-processes/opentelemetry, and the SDK parts a service adds.
-const openTelemetry = ["@opentelemetry/api", "@opentelemetry/sdk-trace-base", "@opentelemetry/context-async-hooks"].map((name) => `${name}@${versionOf(name)}`);
-// The optional peer dependencies of hathora-processes/redis and hathora-processes/server (the docs show both).
-const optionalPeers = ["rate-limiter-flexible", "ioredis", "dockerode", "@types/dockerode", "yaml"].map((name) => `${name}@${versionOf(name)}`);
+const OUT = "out";
 
-let work: string;
 let app: string;
 let tarball: string;
+let blocks: DocumentationBlock[];
+// One nodenext program over every file below (broken.ts included: its errors are its own), and
+// the service again under bundler resolution; the two run side by side.
+let nodenext: Compiled;
+let bundler: Compiled;
 
 const run = (file: string, args: string[], cwd: string) => runCommand(file, args, { cwd });
 
-const STRICT = { strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false };
-function tsconfig(name: string, files: string[], compilerOptions: Record<string, unknown>): string {
-  const options = { target: "ES2022", lib: ["ES2023"], types: ["node"], ...STRICT, ...compilerOptions };
-  writeFileSync(join(app, name), JSON.stringify({ compilerOptions: options, files }, null, 2));
-  return name;
-}
-
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), "hathora-consumer-"));
-  app = join(work, "app");
-  const packed = await exec("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: repo, maxBuffer: 16 * 1024 * 1024 });
-  tarball = join(work, packed.stdout.trim().split("\n").pop() ?? "");
-
-  await exec("mkdir", [app]);
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  const installed = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@types/node@${typesNodeVersion}`, ...openTelemetry, ...optionalPeers], app);
-  if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.out}`);
+  ({ consumerDir: app, tarball } = await packedPackage());
   for (const file of ["service.ts", "broken.ts", "require-check.cjs", "tracing.ts", "allocator.ts", "allocator.test.ts"]) copyFileSync(join(repo, "test/consumer", file), join(app, file));
-  // The allocator suite runs with the repository's vitest, as a project's own devDependency.
-  symlinkSync(join(repo, "node_modules/vitest"), join(app, "node_modules/vitest"), "dir");
+  // The allocator suite runs with vitest, as a project's own devDependency (linked by the setup).
+  blocks = writeDocumentationBlocks(repo, app);
+  const files = ["service.ts", "tracing.ts", "allocator.test.ts", "broken.ts", ...blocks.map((block) => block.file)];
+  [nodenext, bundler] = await Promise.all([
+    compile(app, tsc, writeTsconfig(app, "tsconfig.nodenext.json", files, { module: "NodeNext", moduleResolution: "NodeNext", outDir: OUT })),
+    // The package's declarations are checked in full by the nodenext program; here what matters is
+    // that the service resolves and checks under bundler resolution (skipLibCheck halves the cost).
+    compile(app, tsc, writeTsconfig(app, "tsconfig.bundler.json", ["service.ts"], { module: "ESNext", moduleResolution: "Bundler", noEmit: true, skipLibCheck: true })),
+  ]);
 }, 240_000);
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
 
 describe("the packed package", () => {
   it("ships only what users need", async () => {
@@ -66,24 +55,23 @@ describe("the packed package", () => {
     expect(files.filter((file) => /^(test|scripts|node_modules|dist\/docs)\//.test(file) || file.startsWith("."))).toEqual([]);
   });
 
-  it("type-checks a service using every operation under nodenext resolution", async () => {
-    const result = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.nodenext.json", ["service.ts"], { module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" })], app);
-    expect(result.out).toBe("");
-    expect(result.code).toBe(0);
+  it("type-checks a service using every operation under nodenext resolution", () => {
+    expect(nodenext.diagnosticsOf("service.ts")).toBe("");
+    // Only the deliberately broken file has errors in the program (each file's own are checked by its test).
+    expect(nodenext.filesWithDiagnostics().filter((file) => file !== "broken.ts" && !file.startsWith("README-") && !file.startsWith("docs-"))).toEqual([]);
   });
 
-  it("type-checks the same service under bundler resolution", async () => {
-    const result = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.bundler.json", ["service.ts"], { module: "ESNext", moduleResolution: "Bundler", noEmit: true })], app);
-    expect(result.out).toBe("");
-    expect(result.code).toBe(0);
+  it("type-checks the same service under bundler resolution", () => {
+    expect(bundler.out).toBe("");
+    expect(bundler.code).toBe(0);
   });
 
-  it("rejects a file with deliberate type errors, so the check can fail", async () => {
-    const result = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.broken.json", ["broken.ts"], { module: "NodeNext", moduleResolution: "NodeNext", noEmit: true })], app);
-    expect(result.code).not.toBe(0);
-    expect(result.out).toMatch(/broken\.ts\(6,\d+\): error TS2561: .*'processID'/);
-    expect(result.out).toMatch(/broken\.ts\(8,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
-    expect(result.out).toMatch(/broken\.ts\(9,\d+\): error TS2322: Type 'number' is not assignable to type/);
+  it("rejects a file with deliberate type errors, so the check can fail", () => {
+    expect(nodenext.code).not.toBe(0);
+    const broken = nodenext.diagnosticsOf("broken.ts");
+    expect(broken).toMatch(/broken\.ts\(6,\d+\): error TS2561: .*'processID'/);
+    expect(broken).toMatch(/broken\.ts\(8,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
+    expect(broken).toMatch(/broken\.ts\(9,\d+\): error TS2322: Type 'number' is not assignable to type/);
   });
 
   it("runs the service with node against Prism", async () => {
@@ -137,8 +125,7 @@ describe("hathora-processes/opentelemetry", () => {
     const block = /## OpenTelemetry[\s\S]*?```ts\n([\s\S]*?)```/.exec(page)?.[1];
     expect(block).toBeDefined();
     expect(readFileSync(join(repo, "test/consumer/tracing.ts"), "utf8")).toContain(block);
-    const compiled = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.tracing.json", ["tracing.ts"], { module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" })], app);
-    expect(compiled.out).toBe("");
+    expect(nodenext.diagnosticsOf("tracing.ts")).toBe("");
     const result = await run(process.execPath, ["out/tracing.js", inject("prismUrl")], app);
     expect(result.code, result.out).toBe(0);
     expect(JSON.parse(result.out)).toEqual([
@@ -151,8 +138,7 @@ describe("hathora-processes/opentelemetry", () => {
 
 describe("the allocator suite of docs/testing.md against hathora-processes/testing", () => {
   it("type-checks (strict, nodenext) and passes, the whole file in under 2 s of wall time", async () => {
-    const checked = await run(process.execPath, [tsc, "-p", tsconfig("tsconfig.allocator.json", ["allocator.test.ts"], { module: "NodeNext", moduleResolution: "NodeNext", noEmit: true })], app);
-    expect(checked.out).toBe("");
+    expect(nodenext.diagnosticsOf("allocator.test.ts") + nodenext.diagnosticsOf("allocator.ts")).toBe("");
     const vitest = await run(process.execPath, [join(app, "node_modules/vitest/vitest.mjs"), "run", "allocator.test.ts", "--reporter=json", "--outputFile=allocator.json"], app);
     expect(vitest.code, vitest.out).toBe(0);
     const report = JSON.parse(readFileSync(join(app, "allocator.json"), "utf8"));
@@ -170,7 +156,7 @@ describe("the allocator suite of docs/testing.md against hathora-processes/testi
 });
 
 describe("the code of README.md and docs/", () => {
-  readmeCodeTests({ app: () => app, repo, tsc, tsconfig, baseUrl: () => inject("prismUrl") });
+  readmeCodeTests({ app: () => app, blocks: () => blocks, compiled: () => nodenext, outDir: OUT, baseUrl: () => inject("prismUrl") });
 });
 
 describe("the published spec", () => {

@@ -1,6 +1,9 @@
 // The maintainer's chain: edit openapi.yaml -> npm run generate -> tsc points at the wrappers
 // that no longer fit. Proven on a temporary copy of the spec and the source tree, with one
-// field renamed (ProcessV3.status -> state); the unchanged copy is the control.
+// field renamed (ProcessV3.status -> state). The unchanged spec is the control, and `npm test`
+// checks it already, without a copy: `check:generated` regenerates src/generated from
+// openapi.yaml and requires the committed files byte for byte, and `typecheck` compiles them with
+// the wrappers; so the errors below come from the rename, nothing else.
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,23 +44,16 @@ function renameStatus(spec: Record<string, any>): Record<string, any> {
 }
 
 let work: string;
-let control: string;
 let renamed: string;
 const original = () => parse(readFileSync(join(repo, "openapi.yaml"), "utf8"));
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "hathora-regenerate-"));
-  [control, renamed] = await Promise.all([treeFrom(original(), join(work, "control")), treeFrom(renameStatus(original()), join(work, "renamed"))]);
+  renamed = await treeFrom(renameStatus(original()), join(work, "renamed"));
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("editing openapi.yaml", () => {
-  it("regenerating an unchanged spec reproduces the committed src/generated exactly", () => {
-    for (const file of ["schema.ts", "operations.ts"]) {
-      expect(readFileSync(join(control, "src/generated", file), "utf8")).toBe(readFileSync(join(repo, "src/generated", file), "utf8"));
-    }
-  });
-
   it("changes the generated types when a field is renamed", () => {
     const schema = readFileSync(join(renamed, "src/generated/schema.ts"), "utf8");
     expect(schema).not.toBe(readFileSync(join(repo, "src/generated/schema.ts"), "utf8"));
@@ -70,10 +66,7 @@ describe("editing openapi.yaml", () => {
     expect(check.out).toContain("Stale against openapi.yaml: src/generated/schema.ts");
   });
 
-  it("makes tsc point at the wrappers that no longer fit, while the unchanged copy compiles", async () => {
-    const clean = await run([tsc, "-p", join(control, "tsconfig.json")]);
-    expect(clean.out).toBe("");
-    expect(clean.code).toBe(0);
+  it("makes tsc point at the wrappers that no longer fit", async () => {
     const broken = await run([tsc, "-p", join(renamed, "tsconfig.json")]);
     expect(broken.code).not.toBe(0);
     // waitForProcess reads `status` of every process it polls.

@@ -1,14 +1,15 @@
 // The TypeScript public surface as a committed report, etc/hathora-processes.api.md, written by
 // API Extractor (api-extractor.json) from the declarations of src/index.ts.
-//   npm run check:api    (part of npm test) fails when the exported API differs from the report
+//   npm run check:api    fails when the exported API differs from the report
 //   npm run api:update   rewrites the report; commit it with the change that caused it
 // Declarations only are emitted, in-process, into .tmp/api-report/: no JavaScript and no
-// second Node start, which keeps the check to a few seconds.
-import { spawnSync } from "node:child_process";
+// second Node start, which keeps the check to a few seconds. `npm test` makes the same check on
+// the packed package's declarations instead (test/spec/api-report.test.ts), which it has built.
 import { readFileSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { Extractor, ExtractorConfig } from "@microsoft/api-extractor";
 import ts from "typescript";
+import { compareReports, undocumentedItems } from "./compare.js";
+import { extractApiReport } from "./extract.js";
 
 const { values: args } = parseArgs({ options: { update: { type: "boolean", default: false } } });
 const DECLARATIONS = ".tmp/api-report";
@@ -42,15 +43,13 @@ function emitDeclarations(): void {
 }
 
 emitDeclarations();
-const result = Extractor.invoke(ExtractorConfig.loadFileAndPrepare("api-extractor.json"), {
-  localBuild: args.update, // true: rewrite the report; false: compare with it
-  showVerboseMessages: false,
-});
-// Checked first: outside a local build, API Extractor counts a changed report as a failure too.
-if (result.apiReportChanged && !args.update) {
-  const temp = `.tmp/api-report-temp/hathora-processes.api.md`;
-  spawnSync("git", ["--no-pager", "diff", "--no-index", "--", REPORT, temp], { stdio: "inherit" });
-  console.error(`The exported API changed and ${REPORT} does not show it (diff above). If the change is meant, run \`npm run api:update\` and commit ${REPORT}.`);
+// update: API Extractor rewrites the report (its local build); otherwise it only writes the current one.
+const { result, current } = extractApiReport(".", `${DECLARATIONS}/index.d.ts`, ".tmp/api-report-temp", args.update);
+// Compared first: outside a local build, API Extractor counts a changed report as a failure too.
+const comparison = args.update ? undefined : compareReports(REPORT, current);
+if (comparison?.changed) {
+  process.stdout.write(comparison.diff);
+  console.error(comparison.message);
   process.exit(1);
 }
 if (!result.succeeded) {
@@ -58,8 +57,7 @@ if (!result.succeeded) {
   process.exit(1);
 }
 // TSDoc on every export: API Extractor marks an export or member without it "(undocumented)".
-const lines = readFileSync(REPORT, "utf8").split("\n");
-const undocumented = lines.flatMap((line, index) => (line.includes("(undocumented)") ? [(lines[index + 1] ?? "").trim()] : []));
+const undocumented = undocumentedItems(readFileSync(REPORT, "utf8"));
 if (undocumented.length > 0) {
   console.error(`${undocumented.length} export(s) or member(s) have no TSDoc comment; document them in src/:\n${undocumented.map((item) => `  ${item}`).join("\n")}`);
   process.exit(1);
