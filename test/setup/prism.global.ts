@@ -1,20 +1,22 @@
 import type { TestProject } from "vitest/node";
 import { startPrism } from "../../scripts/prism.js";
+import { startDynamicProxy } from "./dynamic-proxy.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** Prism serving the spec's examples. */
     prismUrl: string;
-    /** Prism generating random data from the schemas (`-d`). */
+    /** The same Prism generating random data from the schemas (`Prefer: dynamic=true`, as `-d` does). */
     prismDynamicUrl: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [examples, dynamic] = await Promise.all([startPrism(), startPrism({ dynamic: true })]);
-  project.provide("prismUrl", examples.url);
+  const prism = await startPrism();
+  const dynamic = await startDynamicProxy(prism.url);
+  project.provide("prismUrl", prism.url);
   project.provide("prismDynamicUrl", dynamic.url);
   return async () => {
-    await Promise.all([examples.stop(), dynamic.stop()]);
+    await Promise.all([dynamic.close(), prism.stop()]);
   };
 }

@@ -27,6 +27,12 @@ describe("against Prism generating random data from the schemas", () => {
     expect(validator.check(ref, { ...openapi.components.schemas.ProcessV3.example, exposedPort: "1.proxy:7" })).not.toEqual([]);
   });
 
+  it("is random data, not the spec's example: two answers differ from each other and from it", async () => {
+    const [first, second] = [await client().processesV3.getProcess({ processId: "p" }), await client().processesV3.getProcess({ processId: "p" })];
+    expect(first.processId).not.toBe(openapi.components.schemas.ProcessV3.example.processId);
+    expect(first).not.toEqual(second);
+  });
+
   it("v3 getProcess results conform to ProcessV3", async () => {
     for (let round = 0; round < ROUNDS; round++) conforms("ProcessV3", await client().processesV3.getProcess({ processId: "p" }));
   });
