@@ -17,16 +17,31 @@ const child = spawn(process.execPath, [cli, ...process.argv.slice(2)], {
   stdio: ["inherit", "inherit", "pipe"],
 });
 let box = [];
+// Blank lines are held until the next line: those around a dropped box go with it.
+let blanks = 0;
+let afterDropped = false;
+const print = (text) => process.stderr.write(`${text}\n`);
 createInterface({ input: child.stderr, crlfDelay: Infinity })
   .on("line", (line) => {
-    if (box.length === 0 && !line.includes("╔")) return void process.stderr.write(`${line}\n`);
+    if (box.length === 0 && line.trim() === "") return void blanks++;
+    if (box.length === 0 && !line.includes("╔")) {
+      if (!afterDropped) for (; blanks > 0; blanks--) print("");
+      blanks = 0;
+      afterDropped = false;
+      return void print(line);
+    }
     box.push(line);
     if (!line.includes("╚")) return;
-    if (!box.some((each) => each.includes(NODE_20_NOTICE))) process.stderr.write(`${box.join("\n")}\n`);
+    afterDropped = box.some((each) => each.includes(NODE_20_NOTICE));
+    if (!afterDropped) {
+      for (; blanks > 0; blanks--) print("");
+      print(box.join("\n"));
+    }
+    blanks = 0;
     box = [];
   })
   .on("close", () => {
-    if (box.length > 0) process.stderr.write(`${box.join("\n")}\n`); // an unfinished box: keep it
+    if (box.length > 0) print(box.join("\n")); // an unfinished box: keep it
   });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 // exitCode, not exit(): what is still being written to stderr gets out first.
