@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, ConnectionError, RateLimitError, ServerError, ConnectionTimeoutError, type FetchLike } from "../../src/index.js";
 import { json, refusedBaseUrl, useFaultServer } from "../helpers/fault-server.js";
+import { arrivalClock } from "../helpers/arrival-clock.js";
 import { faultClient, processV3, rejectionOf } from "../helpers/fixtures.js";
 
 const server = useFaultServer();
@@ -38,7 +39,10 @@ describe("idempotent operations are retried on transient failures", () => {
 
   it("a GET that times out is retried, then raises ConnectionTimeoutError", async () => {
     const base = server.route(() => {});
-    const error = await rejectionOf(faultClient(base, { timeoutMs: 100 }).processesV3.getProcess({ processId: "p" }), ConnectionTimeoutError);
+    // Each attempt's 100 ms start once its request has arrived (see arrival-clock.ts); backoff of 1 ms.
+    const clock = arrivalClock(100, () => server.seen(base).length);
+    const options = { timeoutMs: 100, clock, retryBaseDelayMs: 1, retryMaxDelayMs: 1 };
+    const error = await rejectionOf(faultClient(base, options).processesV3.getProcess({ processId: "p" }), ConnectionTimeoutError);
     expect(error).toBeInstanceOf(ConnectionTimeoutError);
     expect(error.attempts).toBe(3);
     expect(server.seen(base)).toHaveLength(3);
@@ -96,7 +100,11 @@ describe("createProcess is never sent twice when the first may have reached the 
 
   it("a create that times out is sent exactly once", async () => {
     const base = server.route(() => {});
-    await expect(faultClient(base, { timeoutMs: 100 }).processesV2.createProcess({ region: "Tokyo" })).rejects.toBeInstanceOf(ConnectionTimeoutError);
+    // The 100 ms start once the create has arrived, so it times out on a request the server has
+    // (on a loaded machine a bare 100 ms could expire before the request got there).
+    const clock = arrivalClock(100, () => server.seen(base).length);
+    await expect(faultClient(base, { timeoutMs: 100, clock }).processesV2.createProcess({ region: "Tokyo" })).rejects.toBeInstanceOf(ConnectionTimeoutError);
+    // Had it been retried, the retry would have arrived before the call ended.
     expect(server.seen(base)).toHaveLength(1);
   });
 
