@@ -25,7 +25,10 @@ export function metricChart(metric: string, series: readonly MetricValue[], step
     height: max === min ? 1 : HEIGHT,
     // asciichart puts the whole label in one cell before the axis: a space of our own keeps it off the axis.
     offset: 2,
-    format: (value) => `${shown(value).padStart(labelWidth)} `,
+    // asciichart computes the bottom label as max - range, which floating point can put on the other
+    // side of a rounding edge from min (0.2 - 0.15 shows 0.0 where 0.05 shows 0.1): the ends of the
+    // axis show min and max themselves, as the title line does.
+    format: (value) => `${shown(snapToEnds(value, min, max)).padStart(labelWidth)} `,
     colors: [colour.chartColour],
   });
   const span = `${localClock(new Date(first.timestamp * 1000))} to ${localClock(new Date(last.timestamp * 1000))}`;
@@ -35,6 +38,14 @@ export function metricChart(metric: string, series: readonly MetricValue[], step
     ...drawing.split("\n"),
     colour.dim(`${" ".repeat(labelWidth + 2)}${span}${resolution}`),
   ];
+}
+
+/** `value`, or `min` or `max` when it differs from one of them by floating-point error only. */
+function snapToEnds(value: number, min: number, max: number): number {
+  const tolerance = Math.max(Math.abs(min), Math.abs(max), 1) * 1e-9;
+  if (Math.abs(value - min) <= tolerance) return min;
+  if (Math.abs(value - max) <= tolerance) return max;
+  return value;
 }
 
 /** The mean of each run of `size` values: a long series fitted to the terminal's width. */
