@@ -37,6 +37,11 @@ export interface Language {
   knownFailures?: Partial<Record<"static" | "dynamic" | "odd" | "multi" | "served", KnownFailure>>;
   /** The program also lists with one value per filter against the odd server (the workaround for `knownFailures.multi`). */
   oneValuePerFilterCall?: boolean;
+  /**
+   * The command that runs this language's snippet of the docs (a program whose `docs:start`
+   * region is the page's code block), against the package's fake on 127.0.0.1:4010.
+   */
+  docsSnippet?: (dir: string) => { command: string; args: string[]; env: NodeJS.ProcessEnv };
 }
 
 async function generate(language: Language, cacheDir: string, spec: string, out: string): Promise<void> {
@@ -59,7 +64,7 @@ const go: Language = {
   id: "go",
   generatorVersion: "4.3.1",
   generatorArgs: ["-g", "go-experimental"],
-  programFiles: ["go/main.go"],
+  programFiles: ["go/main.go", "go/docs-snippet/main.go"],
   async build({ cacheDir, spec, dir }) {
     const client = join(dir, "gopath/src", GO_CLIENT_IMPORT_PATH);
     await generate(this, cacheDir, spec, client);
@@ -67,8 +72,13 @@ const go: Language = {
     mkdirSync(program, { recursive: true });
     cpSync(join(here, "go/main.go"), join(program, "main.go"));
     await mustExec("go", ["build", "-o", join(dir, "program"), "."], { cwd: program, env: goEnv(dir) });
+    const snippet = join(dir, "gopath/src/hathora-docs-snippet");
+    mkdirSync(snippet, { recursive: true });
+    cpSync(join(here, "go/docs-snippet/main.go"), join(snippet, "main.go"));
+    await mustExec("go", ["build", "-o", join(dir, "docs-snippet"), "."], { cwd: snippet, env: goEnv(dir) });
   },
   command: (dir, baseUrl, kind, token) => ({ command: join(dir, "program"), args: [baseUrl, kind], env: { ...process.env, HATHORA_TEST_TOKEN: token } }),
+  docsSnippet: (dir) => ({ command: join(dir, "docs-snippet"), args: [], env: process.env }),
 };
 
 // Python 3 from Debian (/usr/bin/python3, not a pyenv one) with Debian's urllib3, six,
@@ -79,13 +89,13 @@ const python: Language = {
   id: "python",
   generatorVersion: "5.0.0-beta2",
   generatorArgs: ["-g", "python"],
-  programFiles: ["python/main.py"],
+  programFiles: ["python/main.py", "python/docs_snippet.py"],
   async build({ cacheDir, spec, dir }) {
     const client = join(dir, "client");
     await generate(this, cacheDir, spec, client);
     // Byte-compiles (a syntax check) into the cache, never beside main.py in the repository.
     const pycache = { ...process.env, PYTHONPYCACHEPREFIX: join(dir, "pycache") };
-    await mustExec(PYTHON, ["-m", "compileall", "-q", join(client, "openapi_client"), join(here, "python/main.py")], { env: pycache });
+    await mustExec(PYTHON, ["-m", "compileall", "-q", join(client, "openapi_client"), join(here, "python/main.py"), join(here, "python/docs_snippet.py")], { env: pycache });
     await mustExec(PYTHON, ["-c", "import openapi_client"], { env: { ...process.env, PYTHONPATH: client } });
   },
   command: (dir, baseUrl, kind, token) => ({
@@ -93,6 +103,7 @@ const python: Language = {
     args: ["-B", join(here, "python/main.py"), baseUrl, kind],
     env: { ...process.env, PYTHONPATH: join(dir, "client"), HATHORA_TEST_TOKEN: token },
   }),
+  docsSnippet: (dir) => ({ command: PYTHON, args: ["-B", join(here, "python/docs_snippet.py")], env: { ...process.env, PYTHONPATH: join(dir, "client") } }),
 };
 
 // Java: the `native` library (java.net.http, Java 11+) with Jackson, because Debian has Jackson

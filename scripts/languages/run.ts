@@ -24,6 +24,7 @@ import { parseArgs } from "node:util";
 import { startPrism, type PrismServer } from "../prism.js";
 import { exec, mustExec } from "./exec.js";
 import { languages, type Language } from "./languages.js";
+import { runDocsSnippets } from "./docs-snippets.js";
 import { checkOddRequests, type OddGroup } from "./odd-requests.js";
 import { startOddServer, type OddServer } from "./odd-server.js";
 import { startServedServer, type ServedServer } from "./served.js";
@@ -186,10 +187,11 @@ async function main(): Promise<number> {
     const widths = header.map((title, column) => Math.max(title.length, ...table.map((row) => row[column]!.length)));
     const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ")} |`;
     console.log(`\n${line(header)}\n|${widths.map((width) => "-".repeat(width + 2)).join("|")}|\n${table.map(line).join("\n")}`);
+    const snippets = await runDocsSnippets(rows.filter((row) => row.build.ok).map((row) => row.language), cacheDir);
     const all = verdicts.flat();
-    const passed = all.filter((v) => v === "pass").length;
+    const passed = all.filter((v) => v === "pass").length + snippets.ran - snippets.failed;
     const known = all.filter((v) => v === "known failure").length;
-    const failed = all.length - passed - known;
+    const failed = all.length - all.filter((v) => v === "pass").length - known + snippets.failed;
     console.log(`\ntotal ${seconds(performance.now() - started)}`);
     for (const [index, { language }] of rows.entries()) {
       for (const [at, column] of COLUMNS.entries()) {
