@@ -1,30 +1,18 @@
 // hathora-processes/opentelemetry with the real OpenTelemetry SDK: spans and attributes for a
 // success, a retried 503 and a 404, nested under the caller's active span, and no token in any.
-import { context, SpanKind, SpanStatusCode, trace, type TracerProvider } from "@opentelemetry/api";
-import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { SpanKind, SpanStatusCode, trace, type TracerProvider } from "@opentelemetry/api";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { NotFoundError } from "../../src/index.js";
 import { instrumentHathoraProcesses } from "../../src/opentelemetry/index.js";
 import { json, useFaultServer } from "../helpers/fault-server.js";
 import { faultClient, processV3, rejectionOf } from "../helpers/fixtures.js";
+import { useOpenTelemetry } from "../helpers/open-telemetry.js";
 
 const server = useFaultServer();
 const SENTINEL = "tok-otel-41a8d2f0";
-const exporter = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-const contextManager = new AsyncLocalStorageContextManager();
+const { exporter, provider } = useOpenTelemetry();
 const tracer = provider.getTracer("test");
-let stop: () => void = () => {};
-
-beforeAll(() => {
-  context.setGlobalContextManager(contextManager.enable());
-  stop = instrumentHathoraProcesses({ tracerProvider: provider });
-});
-afterAll(() => {
-  stop();
-  context.disable();
-});
 afterEach(() => exporter.reset());
 
 /** Runs `call` inside an active parent span; returns the spans it produced, parent included. */

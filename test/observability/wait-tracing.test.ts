@@ -3,14 +3,12 @@
 // and one info line per wait besides the poll lines. Against the fake, on its virtual clock, so
 // durations and poll counts are exact.
 import diagnosticsChannel from "node:diagnostics_channel";
-import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
-import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { afterEach, describe, expect, it } from "vitest";
 import { createHathoraClient, OPERATION_CHANNEL, ProcessNotReadyError, WAIT_CHANNEL, type HathoraClientOptions, type OperationTraceContext, type WaitTraceContext } from "../../src/index.js";
-import { instrumentHathoraProcesses } from "../../src/opentelemetry/index.js";
 import { createFakeHathora } from "../../src/testing/index.js";
 import { rejectionOf } from "../helpers/fixtures.js";
+import { useOpenTelemetry } from "../helpers/open-telemetry.js";
 import { recordingLogger } from "../helpers/recording-logger.js";
 
 // Named here, not imported: the test reads what a subscriber that knows only the name receives.
@@ -122,18 +120,7 @@ describe("the info line of a wait", () => {
 });
 
 describe("OpenTelemetry: a span per wait, the polls under it", () => {
-  const exporter = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-  const contextManager = new AsyncLocalStorageContextManager();
-  let stop = () => {};
-  beforeAll(() => {
-    context.setGlobalContextManager(contextManager.enable());
-    stop = instrumentHathoraProcesses({ tracerProvider: provider });
-  });
-  afterAll(() => {
-    stop();
-    context.disable();
-  });
+  const { exporter, provider } = useOpenTelemetry();
 
   it("caller > createProcessAndWait > CreateProcess and each GetProcess > their attempts", async () => {
     const { hathora } = setup({ logLevel: "off" });
