@@ -4,15 +4,17 @@
 //   and renaming it over the original, which ends a watch on the file itself.
 // - Events are debounced (an editor's save is several events) and compared by content, so a
 //   save that changes nothing, or a second event for the same save, does nothing.
-// - Generation and lint run as child processes (in parallel: they do not depend on each other),
-//   so a broken save prints a failure and the next save is tried afresh.
+// - Generation runs in this process (what it throws is the round's failure; nothing of it is kept
+//   between rounds), lint in a child process beside it, since Redocly's CLI is the rule: a broken
+//   save prints a failure and the next save is tried afresh.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, watch, type FSWatcher } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateFiles } from "./generate/files.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const tsx = resolve(root, "node_modules/tsx/dist/cli.mjs");
 const redocly = resolve(root, "node_modules/@redocly/cli/bin/cli.js");
 const DEBOUNCE_MS = 150;
 
@@ -52,9 +54,16 @@ function problem(text: string): string {
   return thrown ?? listed ?? lines.find((line) => /^[A-Za-z]/.test(line) && !line.startsWith("npm warn")) ?? "no output";
 }
 
-async function generate(spec: string, out: string, children: Set<ChildProcess>): Promise<Outcome> {
-  const { code, stderr } = await run([tsx, resolve(root, "scripts/generate.ts"), "--spec", spec, "--out", out], children);
-  return code === 0 ? { ok: true, summary: `generated ${out}` } : { ok: false, summary: `generate failed: ${problem(stderr)}` };
+async function generate(spec: string, out: string): Promise<Outcome> {
+  try {
+    const files = await generateFiles(spec);
+    await mkdir(out, { recursive: true });
+    for (const [name, content] of Object.entries(files)) await writeFile(join(out, name), content);
+    return { ok: true, summary: `generated ${out}` };
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error);
+    return { ok: false, summary: `generate failed: ${message}` };
+  }
 }
 
 /** The same rule as scripts/lint-spec.ts (0 errors and 0 warnings), for any spec path. */
@@ -97,7 +106,7 @@ export function watchSpec({ spec, out, log = console.log }: WatchOptions): { clo
     last = text;
     running = true;
     const started = performance.now();
-    const [generated, linted] = await Promise.all([generate(file, out, children), lint(file, children)]);
+    const [generated, linted] = await Promise.all([generate(file, out), lint(file, children)]);
     running = false;
     if (closed) return;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
